@@ -1,0 +1,72 @@
+package nl.mediatafel.security;
+
+import static nl.mediatafel.security.StaffGroup.MEDIATORS;
+import static nl.mediatafel.security.StaffGroup.PROCESS_DESIGNERS;
+import static nl.mediatafel.security.StaffGroup.SECRETARIAT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every staff member starts with, created once by name and readable by the groups that need
+ * them. What a filter lists is still limited by task authorizations: a mediator's "Deadline verstreken" shows only
+ * the mediator's own overdue tasks.
+ */
+@Component
+@Order(40)
+public class TaskFilters extends AbstractProcessEnginePlugin {
+
+  public static final String MY_TASKS = "Mijn taken";
+  public static final String GROUP_TASKS = "Taken van mijn groep";
+  public static final String OVERDUE = "Deadline verstreken";
+  public static final String ALL_OPEN = "Alle open taken";
+
+  private record Definition(String name, String description, int priority, String color, List<StaffGroup> readers) {}
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    TaskService tasks = engine.getTaskService();
+    List<StaffGroup> staff = List.of(MEDIATORS, SECRETARIAT, PROCESS_DESIGNERS);
+    ensure(engine, new Definition(MY_TASKS, "Taken die aan mij zijn toegewezen of voor mij klaarstaan", -10,
+        "#1f6f8b", staff), tasks.createTaskQuery().or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateUserExpression("${currentUser()}")
+            .endOr());
+    ensure(engine, new Definition(GROUP_TASKS, "Niet toegewezen taken voor een groep waarvan ik lid ben", 0,
+        "#4c8f3a", List.of(SECRETARIAT, MEDIATORS)), tasks.createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}"));
+    ensure(engine, new Definition(OVERDUE, "Taken waarvan de vervaldatum voorbij is", 5, "#b3261e", staff),
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+    ensure(engine, new Definition(ALL_OPEN, "Alle open taken van alle zaken (secretariaat)", 10, "#555555",
+        List.of(SECRETARIAT)), tasks.createTaskQuery());
+  }
+
+  private static void ensure(ProcessEngine engine, Definition definition, TaskQuery query) {
+    FilterService filters = engine.getFilterService();
+    Filter filter = filters.createFilterQuery().filterName(definition.name()).list().stream().findFirst()
+        .orElseGet(() -> {
+          Map<String, Object> properties = new LinkedHashMap<>();
+          properties.put("description", definition.description());
+          properties.put("priority", definition.priority());
+          properties.put("color", definition.color());
+          properties.put("refresh", true);
+          Filter created = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(properties);
+          return filters.saveFilter(created);
+        });
+    for (StaffGroup reader : definition.readers()) {
+      StaffAuthorizations.grant(engine.getAuthorizationService(), reader, Resources.FILTER, filter.getId(),
+          Permissions.READ);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package nl.mediatafel.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 17 server (zonky's embedded binaries from Maven Central), started once per test JVM and stopped
+ * with it. Each caller gets a database of its own.
+ */
+public final class EmbeddedPostgres17 {
+
+  private static EmbeddedPostgres server;
+
+  private EmbeddedPostgres17() {}
+
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Embedded PostgreSQL 17 did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException ignored) {
+          // the JVM is going down anyway
+        }
+      }));
+    }
+    return server;
+  }
+
+  /** Creates a fresh database and returns the properties that point the application at it (profile postgres). */
+  public static Map<String, Object> newDatabase(String name) {
+    EmbeddedPostgres pg = server();
+    try (Connection connection = pg.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+    return Map.of(
+        "SPRING_DATASOURCE_URL", pg.getJdbcUrl("postgres", name),
+        "SPRING_DATASOURCE_USERNAME", "postgres",
+        "SPRING_DATASOURCE_PASSWORD", "postgres");
+  }
+}
