@@ -63,7 +63,7 @@ class ComposeFileTest {
       }
     }
     assertThat(required).contains("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-        "SPRING_DATASOURCE_PASSWORD", "SPRING_MAIL_HOST");
+        "SPRING_DATASOURCE_PASSWORD", "SPRING_MAIL_HOST", "MEDIATAFEL_MAIL_FROM", "MEDIATAFEL_BASE_URL");
     assertThat(appEnvironment.keySet()).containsAll(required);
     assertThat(read).containsAll(appEnvironment.keySet());
   }

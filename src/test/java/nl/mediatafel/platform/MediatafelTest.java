@@ -7,13 +7,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port with H2 in memory and the job executor off. Every test class using it shares
- * one Spring context.
+ * The whole application on a random port with H2 in memory, the job executor off, and mail sent through SMTP to a
+ * real GreenMail server ({@link TestMailServer}). Every test class using it shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface MediatafelTest {}

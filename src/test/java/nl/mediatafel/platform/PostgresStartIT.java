@@ -27,6 +27,8 @@ class PostgresStartIT {
   void startsOnPostgresAndASecondStartIsANoOp() {
     Map<String, Object> properties = new HashMap<>(EmbeddedPostgres17.newDatabase("restart_check"));
     properties.put("SPRING_MAIL_HOST", "localhost");
+    properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
+    properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
     properties.put("MEDIATAFEL_DEMO", "true");
     properties.put("server.port", "0");
 
@@ -48,6 +50,8 @@ class PostgresStartIT {
   void withoutTheDemoSwitchThePostgresProfileCreatesNoAccounts() {
     Map<String, Object> properties = new HashMap<>(EmbeddedPostgres17.newDatabase("no_demo"));
     properties.put("SPRING_MAIL_HOST", "localhost");
+    properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
+    properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
     properties.put("server.port", "0");
     try (ConfigurableApplicationContext app = start(properties)) {
       Snapshot snapshot = Snapshot.of(app);

@@ -28,6 +28,7 @@ class ModelDeploymentTest {
       onDisk = Stream.concat(processes, forms)
           .filter(Files::isRegularFile)
           .map(path -> path.toString().replace('\\', '/'))
+          .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
           .sorted()
           .toList();
     }

@@ -1,0 +1,152 @@
+package nl.mediatafel.cases;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A mediation case (dossier). Its case number is the business key of the case's process instance. */
+@Entity
+@Table(name = "mediation_case")
+public class MediationCase {
+
+  @Id
+  @Column(name = "case_number")
+  private String caseNumber;
+
+  private String status;
+  private String conflictType;
+  private String summary;
+  private String escalation;
+  private String preferredRoute;
+  private String route;
+  private boolean safetyConcern;
+  /** Camunda user id of the case's mediator, once triage has picked one. */
+  private String mediator;
+  private String suitabilityJudgement;
+  private java.math.BigDecimal hourlyRate;
+  private java.math.BigDecimal platformFee;
+  private String referrerType;
+  private String referrerName;
+  private String referrerReference;
+  private Instant createdAt;
+
+  @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  private List<Party> parties = new ArrayList<>();
+
+  protected MediationCase() {}
+
+  public MediationCase(String caseNumber, String conflictType, String summary, String escalation,
+      String preferredRoute, boolean safetyConcern, Instant createdAt) {
+    this.caseNumber = caseNumber;
+    this.status = "REQUESTED";
+    this.conflictType = conflictType;
+    this.summary = summary;
+    this.escalation = escalation;
+    this.preferredRoute = preferredRoute;
+    this.safetyConcern = safetyConcern;
+    this.createdAt = createdAt;
+  }
+
+  public Party addParty(String name, String email, String language, boolean abroad, String payer) {
+    Party party = new Party(this, parties.size() + 1, name, email, language, abroad, payer);
+    parties.add(party);
+    return party;
+  }
+
+  public void referredBy(String type, String name, String reference) {
+    this.referrerType = type;
+    this.referrerName = name;
+    this.referrerReference = reference;
+  }
+
+  /** The outcome of triage: the case is taken on with this route, mediator and rates. */
+  public void accept(String route, String mediator, String suitabilityJudgement, java.math.BigDecimal hourlyRate,
+      java.math.BigDecimal platformFee) {
+    this.route = route;
+    this.mediator = mediator;
+    this.suitabilityJudgement = suitabilityJudgement;
+    this.hourlyRate = hourlyRate;
+    this.platformFee = platformFee;
+    this.status = "INTAKE";
+  }
+
+  public void changeStatus(String status) {
+    this.status = status;
+  }
+
+  public String getCaseNumber() {
+    return caseNumber;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public String getConflictType() {
+    return conflictType;
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public String getEscalation() {
+    return escalation;
+  }
+
+  public String getPreferredRoute() {
+    return preferredRoute;
+  }
+
+  public String getRoute() {
+    return route;
+  }
+
+  public boolean isSafetyConcern() {
+    return safetyConcern;
+  }
+
+  public String getMediator() {
+    return mediator;
+  }
+
+  public String getSuitabilityJudgement() {
+    return suitabilityJudgement;
+  }
+
+  public java.math.BigDecimal getHourlyRate() {
+    return hourlyRate;
+  }
+
+  public java.math.BigDecimal getPlatformFee() {
+    return platformFee;
+  }
+
+  public String getReferrerType() {
+    return referrerType;
+  }
+
+  public String getReferrerName() {
+    return referrerName;
+  }
+
+  public String getReferrerReference() {
+    return referrerReference;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public List<Party> getParties() {
+    return List.copyOf(parties);
+  }
+}

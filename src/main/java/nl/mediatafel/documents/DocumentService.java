@@ -1,0 +1,232 @@
+package nl.mediatafel.documents;
+
+import static nl.mediatafel.documents.DocumentModelSource.CASE_NUMBER;
+import static nl.mediatafel.documents.DocumentModelSource.COSTS;
+import static nl.mediatafel.documents.DocumentModelSource.DOCUMENT_DATE;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Makes a case's documents: a Thymeleaf template ({@code templates/documents/<template>.html}, texts from
+ * {@code i18n/documents_<language>.properties}) rendered to PDF, stored as the next version of its type for the case
+ * with its SHA-256; the earlier versions are marked superseded but kept, because one of them may have been signed.
+ *
+ * <p>The PDF depends only on the template, the language and the model (including the document date), never on the
+ * version number or the time of generation: the same input gives the same bytes and so the same hash (see
+ * {@link PdfRenderer}).
+ */
+@Service
+public class DocumentService {
+
+  /** Dates and times on documents are Dutch time. */
+  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  /** The languages documents are written in; the first is the default. */
+  public static final List<String> LANGUAGES = List.of("nl", "en");
+
+  static final String TEMPLATE_FOLDER = "documents/";
+  static final String SIGNATURE_PAGE = "documents/common/signature-page";
+  private static final String TEMPLATE_PATTERN = "classpath*:templates/documents/*.html";
+  private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern DOCUMENT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+  private static final int CASE_NUMBER_LENGTH = 20;
+
+  private final DocumentRepository documents;
+  private final ITemplateEngine templateEngine;
+  private final PdfRenderer pdf;
+  private final Clock clock;
+  private final List<String> templates;
+
+  /**
+   * @param templateEngine Spring Boot's engine ({@code templates/}, HTML mode, messages from the application's
+   *     MessageSource); named so that it still wins if another feature adds an engine of its own
+   */
+  DocumentService(DocumentRepository documents, ITemplateEngine templateEngine, PdfRenderer pdf, Clock clock,
+      ResourcePatternResolver resources) {
+    this.documents = documents;
+    this.templateEngine = templateEngine;
+    this.pdf = pdf;
+    this.clock = clock;
+    this.templates = findTemplates(resources);
+  }
+
+  /** The names of the document templates, sorted: the files in {@code templates/documents/} without ".html". */
+  public List<String> templates() {
+    return templates;
+  }
+
+  /**
+   * Renders and stores a new version of a document. Runs in the caller's transaction when there is one (a job of the
+   * engine), so a failing process step leaves no document behind.
+   *
+   * @param caseNumber the case, at most 20 characters
+   * @param documentType usually a {@link DocumentType} name; versions count per case and type
+   * @param template one of {@link #templates()}
+   * @param language one of {@link #LANGUAGES}
+   * @param model the data the template prints (keys in {@link DocumentModelSource})
+   * @throws UnknownTemplateException when the template does not exist
+   */
+  @Transactional
+  public StoredDocument generate(String caseNumber, String documentType, String template, Locale language,
+      Map<String, Object> model) {
+    requireText("caseNumber", caseNumber);
+    if (caseNumber.length() > CASE_NUMBER_LENGTH) {
+      throw new IllegalArgumentException("Case number longer than " + CASE_NUMBER_LENGTH + ": " + caseNumber);
+    }
+    requireText("documentType", documentType);
+    if (!DOCUMENT_TYPE.matcher(documentType).matches()) {
+      throw new IllegalArgumentException("Document type must be upper case with underscores: " + documentType);
+    }
+    requireTemplate(template);
+    String languageTag = requireLanguage(language);
+    Objects.requireNonNull(model, "model");
+
+    Map<String, Object> variables = new HashMap<>(model);
+    variables.put(CASE_NUMBER, caseNumber);
+    variables.put("documentType", documentType);
+    LocalDate date = documentDate(model.get(DOCUMENT_DATE));
+    variables.put(DOCUMENT_DATE, date);
+    Costs.from(model).ifPresent(costs -> variables.put(COSTS, costs));
+    String xhtml = templateEngine.process(TEMPLATE_FOLDER + template,
+        new Context(Locale.forLanguageTag(languageTag), variables));
+    byte[] content = pdf.render(xhtml, date.atStartOfDay(AMSTERDAM));
+
+    // the database keeps microseconds; the returned document equals what a later read gives
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    documents.findByCaseNumberAndDocumentTypeAndSupersededAtIsNull(caseNumber, documentType)
+        .forEach(earlier -> earlier.supersede(now));
+    int version = documents.findLatestVersion(caseNumber, documentType) + 1;
+    DocumentEntity stored = documents.save(new DocumentEntity(caseNumber, documentType, version, template,
+        languageTag, content, PdfRenderer.sha256Hex(content), now));
+    return stored.toStoredDocument();
+  }
+
+  /** The current (latest, not superseded) version of a case's document of this type. */
+  @Transactional(readOnly = true)
+  public Optional<StoredDocument> current(String caseNumber, String documentType) {
+    return documents.findFirstByCaseNumberAndDocumentTypeAndSupersededAtIsNullOrderByVersionDesc(caseNumber,
+        documentType).map(DocumentEntity::toStoredDocument);
+  }
+
+  /** Any version, current or superseded. */
+  @Transactional(readOnly = true)
+  public Optional<StoredDocument> find(UUID documentId) {
+    return documents.findById(documentId).map(DocumentEntity::toStoredDocument);
+  }
+
+  /**
+   * The stored PDF with a signature page appended: who signed, in which role and when (Dutch time), and the SHA-256
+   * of the stored PDF, which is what they signed. The stored document itself is not changed.
+   *
+   * @throws NoSuchElementException when there is no such document
+   */
+  @Transactional(readOnly = true)
+  public byte[] renderSigned(UUID documentId, List<SignatureLine> signatures) {
+    StoredDocument document = find(documentId)
+        .orElseThrow(() -> new NoSuchElementException("No document with id " + documentId));
+    if (signatures.isEmpty()) {
+      throw new IllegalArgumentException("A signature page needs at least one signature");
+    }
+    List<Map<String, Object>> lines = signatures.stream()
+        .sorted(Comparator.comparing(SignatureLine::signedAt))
+        .map(line -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("name", line.name());
+          row.put("role", line.role());
+          row.put("signedAt", line.signedAt().atZone(AMSTERDAM));
+          return row;
+        })
+        .toList();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CASE_NUMBER, document.caseNumber());
+    variables.put("documentType", document.documentType());
+    variables.put("version", document.version());
+    variables.put("sha256", document.sha256());
+    variables.put("signatures", lines);
+    String xhtml = templateEngine.process(SIGNATURE_PAGE, new Context(document.locale(), variables));
+    ZonedDateTime lastSignature = signatures.stream().map(SignatureLine::signedAt).max(Comparator.naturalOrder())
+        .orElseThrow().atZone(AMSTERDAM);
+    byte[] page = pdf.render(xhtml, lastSignature);
+    return pdf.append(document.content(), page, lastSignature);
+  }
+
+  private void requireTemplate(String template) {
+    requireText("template", template);
+    if (!templates.contains(template)) {
+      throw new UnknownTemplateException(template, templates);
+    }
+  }
+
+  private static String requireLanguage(Locale language) {
+    Objects.requireNonNull(language, "language");
+    String tag = language.getLanguage();
+    if (!LANGUAGES.contains(tag)) {
+      throw new IllegalArgumentException("No document texts in language '" + language.toLanguageTag()
+          + "'; languages: " + String.join(", ", LANGUAGES));
+    }
+    return tag;
+  }
+
+  private static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+  }
+
+  /** The document date from the model, or today in Amsterdam. */
+  private LocalDate documentDate(Object value) {
+    if (value == null) {
+      return LocalDate.now(clock.withZone(AMSTERDAM));
+    }
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(AMSTERDAM).toLocalDate();
+    }
+    if (value instanceof CharSequence text) {
+      return LocalDate.parse(text);
+    }
+    throw new IllegalArgumentException("'" + DOCUMENT_DATE + "' is not a date but a " + value.getClass().getName());
+  }
+
+  static List<String> findTemplates(ResourcePatternResolver resources) {
+    try {
+      return Arrays.stream(resources.getResources(TEMPLATE_PATTERN))
+          .map(Resource::getFilename)
+          .filter(Objects::nonNull)
+          .map(name -> name.substring(0, name.length() - ".html".length()))
+          .filter(name -> TEMPLATE_NAME.matcher(name).matches())
+          .distinct()
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + TEMPLATE_PATTERN, e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package nl.mediatafel.mail;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import nl.mediatafel.portal.PortalAction;
+import nl.mediatafel.portal.PortalLink.Audience;
+import nl.mediatafel.portal.PortalLinks;
+import nl.mediatafel.portal.PortalProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code camunda:delegateExpression="${sendEmail}"}: sends one mail to everyone in the given roles of the case (the
+ * business key), each in their own language, with a personal portal link for parties and advisors when a
+ * {@code portalAction} is set. Configured by input parameters (element template "Stuur e-mail"):
+ * <ul>
+ *   <li>{@value #TEMPLATE}: the mail, e.g. {@code intake-invitation} (see {@code i18n/mail_nl.properties})</li>
+ *   <li>{@value #RECIPIENTS}: {@code parties}, {@code party}, {@code advisors}, {@code mediator}, {@code secretariat},
+ *       or several separated by commas</li>
+ *   <li>{@value #PORTAL_ACTION} (optional): {@code intake}, {@code sign}, {@code forum} or {@code case}</li>
+ *   <li>{@value #DETAIL} (optional): a text for the mail, usually an expression such as {@code ${referralReason}}</li>
+ *   <li>{@value #ATTACHMENTS} (optional): document ids or a document type, e.g. {@code MEDIATION_AGREEMENT}</li>
+ * </ul>
+ * Use it with {@code asyncBefore} and a retry cycle: an SMTP failure then becomes a retry and finally an incident, and
+ * a retry skips the recipients that already received the mail.
+ */
+@Component("sendEmail")
+public class SendEmailDelegate implements JavaDelegate {
+
+  public static final String TEMPLATE = "template";
+  public static final String RECIPIENTS = "recipients";
+  public static final String PORTAL_ACTION = "portalAction";
+  public static final String DETAIL = "detail";
+  public static final String ATTACHMENTS = "attachments";
+
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  private final MailGateway gateway;
+  private final RecipientDirectory directory;
+  private final PortalLinks portalLinks;
+  private final PortalProperties portal;
+  private final MailProperties mail;
+  private final ObjectProvider<AttachmentSource> attachmentSource;
+
+  SendEmailDelegate(MailGateway gateway, RecipientDirectory directory, PortalLinks portalLinks,
+      PortalProperties portal, MailProperties mail, ObjectProvider<AttachmentSource> attachmentSource) {
+    this.gateway = gateway;
+    this.directory = directory;
+    this.portalLinks = portalLinks;
+    this.portal = portal;
+    this.mail = mail;
+    this.attachmentSource = attachmentSource;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = required(execution, TEMPLATE);
+    if (!MailRenderer.knownTemplates().contains(template)) {
+      throw misconfigured(execution, TEMPLATE, "unknown mail '" + template + "'; known: " + MailRenderer.knownTemplates());
+    }
+    List<RecipientRole> roles = roles(execution);
+    PortalAction action = portalAction(execution);
+    String caseNumber = execution.getBusinessKey();
+    String detail = optional(execution, DETAIL);
+    List<Attachment> attachments = attachments(execution, caseNumber);
+    String job = currentJobId();
+
+    for (RecipientRole role : roles) {
+      for (Recipient recipient : directory.resolve(role, caseNumber, execution)) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("recipientName", recipient.name());
+        model.put("caseNumber", caseNumber);
+        model.put("practiceName", mail.practiceName());
+        model.put("detail", detail == null ? "" : detail);
+        if (recipient.partyId() != null && action != null) {
+          Audience audience = role == RecipientRole.ADVISORS ? Audience.ADVISOR : Audience.PARTY;
+          PortalLinks.IssuedLink link = portalLinks.issue(caseNumber, recipient.partyId(), audience, action);
+          model.put("link", link.url());
+          model.put("linkExpiry", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+              .withLocale(recipient.locale()).withZone(AMSTERDAM).format(link.expiresAt()));
+        } else if (recipient.partyId() == null && MailRenderer.hasAction(template)) {
+          model.put("link", tasklist());
+        }
+        String dedupeKey = job == null ? null : String.join(":", "job", job, template, role.name(), recipient.email());
+        gateway.send(new OutgoingMail(caseNumber, template, recipient, model,
+            recipient.partyId() != null || role.isStaff() ? attachments : List.of(), dedupeKey));
+      }
+    }
+  }
+
+  private List<RecipientRole> roles(DelegateExecution execution) {
+    String value = required(execution, RECIPIENTS);
+    try {
+      return Arrays.stream(value.split(",")).filter(part -> !part.isBlank()).map(RecipientRole::fromModel).toList();
+    } catch (IllegalArgumentException e) {
+      throw misconfigured(execution, RECIPIENTS, e.getMessage());
+    }
+  }
+
+  private PortalAction portalAction(DelegateExecution execution) {
+    String value = optional(execution, PORTAL_ACTION);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return PortalAction.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw misconfigured(execution, PORTAL_ACTION, "unknown portal page '" + value + "'; known: "
+          + Arrays.stream(PortalAction.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+
+  private List<Attachment> attachments(DelegateExecution execution, String caseNumber) {
+    String value = optional(execution, ATTACHMENTS);
+    if (value == null) {
+      return List.of();
+    }
+    AttachmentSource source = attachmentSource.getIfAvailable();
+    if (source == null) {
+      throw misconfigured(execution, ATTACHMENTS, "no document store is available for attachments");
+    }
+    return new ArrayList<>(source.resolve(caseNumber, value));
+  }
+
+  private String tasklist() {
+    return portal.baseUrl().resolve(URI.create("/camunda/app/tasklist/")).toString();
+  }
+
+  /** The job this execution runs in: the same for every retry, new for every visit of the activity. */
+  private static String currentJobId() {
+    CommandContext commandContext = Context.getCommandContext();
+    JobEntity job = commandContext == null ? null : commandContext.getCurrentJob();
+    return job == null ? null : job.getId();
+  }
+
+  private static String required(DelegateExecution execution, String parameter) {
+    String value = optional(execution, parameter);
+    if (value == null) {
+      throw misconfigured(execution, parameter, "the input parameter is missing");
+    }
+    return value;
+  }
+
+  private static String optional(DelegateExecution execution, String parameter) {
+    Object value = execution.getVariableLocal(parameter);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static ProcessEngineException misconfigured(DelegateExecution execution, String parameter, String problem) {
+    return new ProcessEngineException("sendEmail in '" + execution.getCurrentActivityId() + "', input parameter '"
+        + parameter + "': " + problem);
+  }
+}

@@ -1,0 +1,78 @@
+package nl.mediatafel.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import nl.mediatafel.portal.PortalLink.Audience;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and checks personal portal links: a 256-bit token from a secure random source, handed out once (in a mail)
+ * and stored only as its SHA-256, bound to one party of one case, expiring and revocable.
+ */
+@Service
+public class PortalLinks {
+
+  /** A link just issued: the only moment the token itself exists outside the recipient's mailbox. */
+  public record IssuedLink(String url, Instant expiresAt) {}
+
+  private static final int TOKEN_BYTES = 32;
+
+  private final PortalLinkRepository links;
+  private final PortalProperties properties;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  PortalLinks(PortalLinkRepository links, PortalProperties properties, Clock clock) {
+    this.links = links;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public IssuedLink issue(String caseNumber, UUID partyId, Audience audience, PortalAction action) {
+    byte[] bytes = new byte[TOKEN_BYTES];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(properties.linkValidity());
+    links.save(new PortalLink(hash(token), caseNumber, partyId, audience, action, now, expiresAt));
+    String base = properties.baseUrl().toString().replaceAll("/+$", "");
+    return new IssuedLink(base + "/portal/" + token + action.path(), expiresAt);
+  }
+
+  /** The link a token stands for, if it exists, has not expired and has not been revoked. */
+  @Transactional(readOnly = true)
+  public Optional<PortalLink> verify(String token) {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return links.findByTokenHash(hash(token)).filter(link -> link.isUsableAt(clock.instant()));
+  }
+
+  /** Revokes every link of one party of a case (e.g. a party withdrew, or a mail went to a wrong address). */
+  @Transactional
+  public int revokeAll(String caseNumber, UUID partyId) {
+    Instant now = clock.instant();
+    var partyLinks = links.findByCaseNumberAndPartyId(caseNumber, partyId);
+    partyLinks.forEach(link -> link.revoke(now));
+    return partyLinks.size();
+  }
+
+  static String hash(String token) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package nl.mediatafel.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.portal.PortalAction;
+import nl.mediatafel.portal.PortalLink;
+import nl.mediatafel.portal.PortalLinks;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The sendEmail delegate in a process, through a real SMTP server: what arrives, where, in which language, and what
+ * happens when the server is down. The test model sets no retry cycle of its own, so the engine-wide one applies.
+ */
+@MediatafelTest
+class SendEmailProcessTest {
+
+  private static final String CONFIDENTIAL = "VERTROUWELIJK-7Q2X";
+  private static final AtomicInteger CASES = new AtomicInteger();
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired MediationCaseRepository cases;
+  @Autowired MailLogRepository mailLog;
+  @Autowired PortalLinks portalLinks;
+
+  private String deploymentId;
+  private MediationCase mediationCase;
+
+  @BeforeEach
+  void caseWithTwoParties() throws Exception {
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    deploymentId = repositoryService.createDeployment().name("send-email-test")
+        .addClasspathResource("test-models/send-email.bpmn").deploy().getId();
+    mediationCase = new MediationCase(String.format("MED-TEST-M%03d", CASES.incrementAndGet()), "LABOUR",
+        "Conflict op de afdeling; " + CONFIDENTIAL, "MEDIUM", "ONLINE_ASYNC", false, Instant.now());
+    mediationCase.addParty("Jan de Boer", "jan@example.nl", "nl", false, "SELF")
+        .advisedBy("Mr. Petra Smit", "petra@advocaat.example");
+    mediationCase.addParty("Emma Clarke", "emma@example.co.uk", "en", true, "EMPLOYER");
+    cases.save(mediationCase);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (!TestMailServer.server().isRunning()) {
+      TestMailServer.restart();
+    }
+    repositoryService.deleteDeployment(deploymentId, true);
+  }
+
+  @Test
+  void eachPartyGetsTheInvitationInTheirLanguageWithTheirOwnWorkingLink() throws Exception {
+    runMailTask(Map.of("mailTemplate", "intake-invitation", "mailRecipients", "parties", "mailPortalAction", "intake"));
+
+    List<ReceivedMail> mails = received();
+    assertThat(mails).extracting(ReceivedMail::to).containsExactlyInAnyOrder("jan@example.nl", "emma@example.co.uk");
+    ReceivedMail jan = mail(mails, "jan@example.nl");
+    ReceivedMail emma = mail(mails, "emma@example.co.uk");
+    assertThat(jan.subject()).isEqualTo("Uitnodiging voor de intake van uw mediation (" + caseNumber() + ")");
+    assertThat(emma.subject()).isEqualTo("Invitation to the intake of your mediation (" + caseNumber() + ")");
+    assertThat(jan.text()).contains("Beste Jan de Boer,", "Vragenlijst invullen");
+    assertThat(jan.html()).contains("Beste Jan de Boer,", "<html lang=\"nl\"");
+    assertThat(emma.text()).contains("Dear Emma Clarke,", "Fill in the questionnaire");
+
+    assertThat(jan.portalLink()).startsWith("http://localhost:8080/portal/").endsWith("/intake");
+    assertThat(jan.html()).contains(jan.portalLink());
+    PortalLink janLink = verified(jan.portalLink());
+    PortalLink emmaLink = verified(emma.portalLink());
+    assertThat(janLink.getPartyId()).isEqualTo(party("jan@example.nl").getId());
+    assertThat(emmaLink.getPartyId()).isEqualTo(party("emma@example.co.uk").getId());
+    assertThat(janLink.getAction()).isEqualTo(PortalAction.INTAKE);
+    assertThat(janLink.getCaseNumber()).isEqualTo(caseNumber());
+
+    assertThat(mailLog.findByCaseNumberOrderByCreatedAtDesc(caseNumber()))
+        .extracting(MailLog::getStatus).containsOnly(MailLog.Status.SENT);
+  }
+
+  @Test
+  void noMailCarriesConfidentialCaseContent() throws Exception {
+    runMailTask(Map.of("mailTemplate", "intake-invitation", "mailRecipients", "parties,advisors,mediator",
+        "mailPortalAction", "intake", "mediator", "anna"));
+    List<ReceivedMail> mails = received();
+    assertThat(mails).hasSize(4);
+    assertThat(mails).allSatisfy(mail -> {
+      assertThat(mail.text()).doesNotContain(CONFIDENTIAL);
+      assertThat(mail.html()).doesNotContain(CONFIDENTIAL);
+      assertThat(mail.subject()).doesNotContain(CONFIDENTIAL);
+    });
+  }
+
+  @Test
+  void advisorsGetALinkOfTheirOwnForThePartyTheyAdvise() throws Exception {
+    runMailTask(Map.of("mailTemplate", "signing-request", "mailRecipients", "advisors", "mailPortalAction", "sign"));
+    ReceivedMail petra = mail(received(), "petra@advocaat.example");
+    assertThat(petra.text()).contains("Beste Mr. Petra Smit,");
+    PortalLink link = verified(petra.portalLink());
+    assertThat(link.getAudience()).isEqualTo(PortalLink.Audience.ADVISOR);
+    assertThat(link.getPartyId()).isEqualTo(party("jan@example.nl").getId());
+  }
+
+  @Test
+  void staffGetDutchMailWithATasklistLinkAndNoPortalLink() throws Exception {
+    runMailTask(Map.of("mailTemplate", "mediation-can-start", "mailRecipients", "mediator,secretariat",
+        "mediator", "anna"));
+    List<ReceivedMail> mails = received();
+    assertThat(mails).extracting(ReceivedMail::to)
+        .containsExactlyInAnyOrder("anna@mediatafel.example", "sanne@mediatafel.example");
+    assertThat(mails).allSatisfy(mail -> {
+      assertThat(mail.subject()).isEqualTo("De mediation kan starten (" + caseNumber() + ")");
+      assertThat(mail.text()).contains("http://localhost:8080/camunda/app/tasklist/").doesNotContain("/portal/");
+    });
+  }
+
+  @Test
+  void theDetailOfTheModelReachesTheMail() throws Exception {
+    runMailTask(Map.of("mailTemplate", "referral", "mailRecipients", "parties",
+        "mailDetail", "Wij raden u aan contact op te nemen met het Juridisch Loket."));
+    assertThat(mail(received(), "jan@example.nl").text()).contains("contact op te nemen met het Juridisch Loket");
+  }
+
+  @Test
+  void whenTheMailServerIsDownTheJobRetriesThenRaisesAnIncidentAndSendsOnceWhenRetried() throws Exception {
+    ProcessInstance instance = start(Map.of("mailTemplate", "intake-invitation", "mailRecipients", "parties",
+        "mailPortalAction", "intake"));
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    TestMailServer.stop();
+    for (int attempt = 5; attempt > 0; attempt--) {
+      Instant before = Instant.now();
+      assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("could not be sent");
+      Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+      assertThat(failed.getRetries()).isEqualTo(attempt - 1);
+      if (attempt > 1) { // the engine-wide retry cycle (application.yaml): every 5 minutes
+        assertThat(failed.getDuedate().toInstant()).isBetween(before.plusSeconds(299), Instant.now().plusSeconds(301));
+      }
+    }
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("serviceTask_sendMail");
+    assertThat(incident.getIncidentMessage()).contains("intake-invitation", "could not be sent");
+    assertThat(mailLog.findByCaseNumberOrderByCreatedAtDesc(caseNumber()))
+        .extracting(MailLog::getStatus).containsOnly(MailLog.Status.FAILED);
+
+    TestMailServer.restart();
+    managementService.setJobRetries(job.getId(), 1);
+    managementService.executeJob(job.getId());
+
+    assertThat(received()).extracting(ReceivedMail::to)
+        .containsExactlyInAnyOrder("jan@example.nl", "emma@example.co.uk");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(runtimeService.getActivityInstance(instance.getId()).getChildActivityInstances()[0].getActivityId())
+        .isEqualTo("userTask_afterMail");
+  }
+
+  @Test
+  void anUnknownMailBecomesAnIncidentThatNamesTheParameter() {
+    ProcessInstance instance = start(Map.of("mailTemplate", "no-such-mail", "mailRecipients", "parties"));
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .hasMessageContaining("serviceTask_sendMail")
+        .hasMessageContaining("'template'")
+        .hasMessageContaining("no-such-mail");
+  }
+
+  private void runMailTask(Map<String, Object> variables) {
+    ProcessInstance instance = start(variables);
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    managementService.executeJob(job.getId());
+  }
+
+  private ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService.startProcessInstanceByKey("test-send-email", caseNumber(), new HashMap<>(variables));
+  }
+
+  private String caseNumber() {
+    return mediationCase.getCaseNumber();
+  }
+
+  private Party party(String email) {
+    return mediationCase.getParties().stream().filter(p -> p.getEmail().equals(email)).findFirst().orElseThrow();
+  }
+
+  private PortalLink verified(String link) {
+    String token = link.replaceAll("^.*/portal/([^/]+).*$", "$1");
+    return portalLinks.verify(token).orElseThrow(() -> new AssertionError("link does not verify: " + link));
+  }
+
+  private static List<ReceivedMail> received() {
+    MimeMessage[] messages = TestMailServer.server().getReceivedMessages();
+    return Arrays.stream(messages).map(ReceivedMail::of).toList();
+  }
+
+  private static ReceivedMail mail(List<ReceivedMail> mails, String to) {
+    return mails.stream().filter(mail -> mail.to().equals(to)).findFirst()
+        .orElseThrow(() -> new AssertionError("no mail to " + to + " in " + mails));
+  }
+}

@@ -1,0 +1,129 @@
+package nl.mediatafel.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import nl.mediatafel.platform.MediatafelTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The Camunda Modeler element templates in {@code processes/.camunda/element-templates/} are valid for Modeler, bind a
+ * delegate bean that exists, and offer only input parameters the delegate reads.
+ */
+@MediatafelTest
+class ElementTemplatesTest {
+
+  static final Path FOLDER = Path.of("processes/.camunda/element-templates");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ApplicationContext context;
+
+  @Test
+  void everyTemplateIsValidAgainstModelersSchema() throws IOException {
+    JsonSchema schema;
+    try (InputStream in = getClass().getResourceAsStream("/element-templates/schema.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+    }
+    List<Path> files = templateFiles();
+    assertThat(files).isNotEmpty();
+    List<String> problems = new ArrayList<>();
+    for (Path file : files) {
+      Set<ValidationMessage> messages = schema.validate(JSON.readTree(file.toFile()));
+      messages.forEach(message -> problems.add(file.getFileName() + ": " + message.getMessage()));
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyTemplateBindsAnExistingDelegateAndOnlyItsInputParameters() throws Exception {
+    for (JsonNode template : templates()) {
+      String expression = binding(template, "property", "camunda:delegateExpression").path("value").asText();
+      assertThat(expression).as(template.path("id").asText()).matches("\\$\\{[A-Za-z]+}");
+      String bean = expression.substring(2, expression.length() - 1);
+      assertThat(context.containsBean(bean)).as("bean %s", bean).isTrue();
+      assertThat(binding(template, "property", "camunda:asyncBefore").path("value").asBoolean())
+          .as("%s is asynchronous", template.path("id").asText()).isTrue();
+
+      Set<String> offered = new TreeSet<>();
+      template.path("properties").forEach(property -> {
+        if ("camunda:inputParameter".equals(property.path("binding").path("type").asText())) {
+          offered.add(property.path("binding").path("name").asText());
+        }
+      });
+      assertThat(parameterConstants(context.getType(bean))).as("input parameters of %s", bean).containsAll(offered);
+    }
+  }
+
+  static List<JsonNode> templates() throws IOException {
+    List<JsonNode> all = new ArrayList<>();
+    for (Path file : templateFiles()) {
+      JsonNode node = JSON.readTree(file.toFile());
+      if (node.isArray()) {
+        node.forEach(all::add);
+      } else {
+        all.add(node);
+      }
+    }
+    return all;
+  }
+
+  static JsonNode template(String id) throws IOException {
+    return templates().stream().filter(t -> id.equals(t.path("id").asText())).findFirst()
+        .orElseThrow(() -> new AssertionError("no element template " + id));
+  }
+
+  /** The property of a template with this binding, e.g. the input parameter {@code template}. */
+  static JsonNode binding(JsonNode template, String type, String name) {
+    for (JsonNode property : template.path("properties")) {
+      JsonNode binding = property.path("binding");
+      if (type.equals(binding.path("type").asText()) && name.equals(binding.path("name").asText())) {
+        return property;
+      }
+    }
+    throw new AssertionError(template.path("id").asText() + " has no " + type + " " + name);
+  }
+
+  static Set<String> choices(JsonNode property) {
+    Set<String> values = new TreeSet<>();
+    property.path("choices").forEach(choice -> values.add(choice.path("value").asText()));
+    return values;
+  }
+
+  private static List<Path> templateFiles() throws IOException {
+    try (Stream<Path> files = Files.list(FOLDER)) {
+      return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  /** The public String constants of a delegate class: the input parameter names it reads. */
+  private static Set<String> parameterConstants(Class<?> delegate) throws IllegalAccessException {
+    Set<String> names = new TreeSet<>();
+    for (Field field : org.springframework.aop.support.AopUtils.isAopProxy(delegate) ? new Field[0]
+        : delegate.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+        field.setAccessible(true);
+        names.add((String) field.get(null));
+      }
+    }
+    return names;
+  }
+}
