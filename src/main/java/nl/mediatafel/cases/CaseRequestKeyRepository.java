@@ -1,0 +1,5 @@
+package nl.mediatafel.cases;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseRequestKeyRepository extends JpaRepository<CaseRequestKey, String> {}

@@ -1,0 +1,108 @@
+package nl.mediatafel.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.mediatafel.security.StaffAccess;
+import nl.mediatafel.security.StaffGroup;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What staff see of a case through the API: status, stage, route, parties, deadlines and open tasks. Never the
+ * content of intakes or the forum. The secretariat and administrators see every case; a mediator only their own;
+ * others none. An unknown case and a case one may not see look the same (404), so case numbers cannot be probed.
+ */
+@Service
+class CaseViews {
+
+  record PartyView(String name, String email, String language, boolean abroad, String payer, String advisorName,
+      boolean withdrawn) {}
+
+  record TaskView(String name, String assignee, Date due) {}
+
+  record CaseView(String caseNumber, String status, String conflictType, String escalation, String preferredRoute,
+      String route, String mediator, Instant createdAt, List<String> stage, List<PartyView> parties,
+      Map<String, Date> deadlines, List<TaskView> openTasks) {}
+
+  private final MediationCaseRepository cases;
+  private final StaffAccess access;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+
+  CaseViews(MediationCaseRepository cases, StaffAccess access, IdentityService identityService,
+      RuntimeService runtimeService, TaskService taskService) {
+    this.cases = cases;
+    this.access = access;
+    this.identityService = identityService;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  @Transactional(readOnly = true)
+  CaseView forCurrentUser(String caseNumber) {
+    String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
+    MediationCase mediationCase = cases.findById(caseNumber)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    boolean seesAll = access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS);
+    if (!seesAll && !user.equals(mediationCase.getMediator())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    // the engine's own authorization checks are bypassed for the read below: access was decided above
+    var authentication = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return view(mediationCase);
+    } finally {
+      identityService.setAuthentication(authentication);
+    }
+  }
+
+  private CaseView view(MediationCase mediationCase) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(mediationCase.getCaseNumber())
+        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
+    List<String> stage = new ArrayList<>();
+    Map<String, Date> deadlines = new TreeMap<>();
+    List<TaskView> tasks = new ArrayList<>();
+    if (instance != null) {
+      collectStage(runtimeService.getActivityInstance(instance.getId()), stage);
+      runtimeService.getVariables(instance.getId()).forEach((name, value) -> {
+        if (value instanceof Date date && name.endsWith("Deadline")) {
+          deadlines.put(name, date);
+        }
+      });
+      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+        tasks.add(new TaskView(task.getName(), task.getAssignee(), task.getDueDate()));
+      }
+    }
+    List<PartyView> parties = mediationCase.getParties().stream()
+        .map(p -> new PartyView(p.getName(), p.getEmail(), p.getLanguage(), p.isAbroad(), p.getPayer(),
+            p.getAdvisorName(), !p.isActive()))
+        .toList();
+    return new CaseView(mediationCase.getCaseNumber(), mediationCase.getStatus(), mediationCase.getConflictType(),
+        mediationCase.getEscalation(), mediationCase.getPreferredRoute(), mediationCase.getRoute(),
+        mediationCase.getMediator(), mediationCase.getCreatedAt(), stage, parties, deadlines, tasks);
+  }
+
+  private static void collectStage(org.camunda.bpm.engine.runtime.ActivityInstance activity, List<String> names) {
+    if (activity.getChildActivityInstances().length == 0 && activity.getActivityName() != null
+        && !names.contains(activity.getActivityName())) {
+      names.add(activity.getActivityName());
+    }
+    for (var child : activity.getChildActivityInstances()) {
+      collectStage(child, names);
+    }
+  }
+}

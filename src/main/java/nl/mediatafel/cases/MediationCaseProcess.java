@@ -1,0 +1,81 @@
+package nl.mediatafel.cases;
+
+import java.util.Date;
+import nl.mediatafel.process.ProcessVariable;
+
+/**
+ * The API of {@code processes/mediation-case.bpmn}: its key, element ids, messages and typed variables. Delegates,
+ * services and tests use these names, never string literals.
+ */
+public final class MediationCaseProcess {
+
+  public static final String KEY = "mediation-case";
+
+  /** Element ids. */
+  public static final class Elements {
+    public static final String START = "startEvent_requestReceived";
+    public static final String ROUTE_ADVICE = "businessRuleTask_routeAdvice";
+    public static final String TRIAGE = "userTask_triageRequest";
+    public static final String REFERRAL_MAIL = "serviceTask_referralMail";
+    public static final String REFERRED = "endEvent_referred";
+    public static final String ACCEPT_CASE = "serviceTask_acceptCase";
+    public static final String INTAKE = "subProcess_intake";
+    public static final String INTAKE_INVITATION = "serviceTask_intakeInvitation";
+    public static final String INTAKE_DEADLINE = "serviceTask_intakeDeadline";
+    public static final String WAIT_FOR_INTAKE = "receiveTask_intakeSubmitted";
+    public static final String INTAKE_REMINDER_TIMER = "timer_intakeReminder";
+    public static final String INTAKE_REMINDER_MAIL = "serviceTask_intakeReminder";
+    public static final String INTAKE_DEADLINE_TIMER = "timer_intakeDeadline";
+    public static final String INTAKE_FOLLOW_UP = "userTask_followUpIntake";
+    public static final String INTAKE_CONVERSATION = "userTask_intakeConversation";
+    public static final String CAN_START_MAIL = "serviceTask_mediationCanStart";
+    public static final String INTAKE_COMPLETED = "endEvent_intakeCompleted";
+    public static final String STOPPED = "endEvent_stoppedAtIntake";
+
+    private Elements() {}
+  }
+
+  /** Messages from the portal. */
+  public static final class Messages {
+    public static final String INTAKE_SUBMITTED = "IntakeSubmitted";
+
+    private Messages() {}
+  }
+
+  /** Triage decisions ({@code triage.form}). */
+  public static final String ACCEPT = "ACCEPT";
+  public static final String REFER = "REFER";
+
+  /** Follow-up decisions when an intake is late ({@code intake-follow-up.form}). */
+  public static final String EXTEND = "EXTEND";
+  public static final String CONTINUE_WITHOUT = "CONTINUE_WITHOUT";
+  public static final String STOP = "STOP";
+
+  // inputs of the route advice, set when the case starts
+  public static final ProcessVariable<String> CONFLICT_TYPE = ProcessVariable.of("conflictType", String.class);
+  public static final ProcessVariable<String> ESCALATION = ProcessVariable.of("escalation", String.class);
+  public static final ProcessVariable<Integer> PARTY_COUNT = ProcessVariable.of("partyCount", Integer.class);
+  public static final ProcessVariable<Boolean> ANY_PARTY_ABROAD = ProcessVariable.of("anyPartyAbroad", Boolean.class);
+  public static final ProcessVariable<String> PREFERRED_ROUTE = ProcessVariable.of("preferredRoute", String.class);
+  public static final ProcessVariable<Boolean> SAFETY_CONCERN = ProcessVariable.of("safetyConcern", Boolean.class);
+  @SuppressWarnings("rawtypes")
+  public static final ProcessVariable<java.util.List> PARTY_IDS = ProcessVariable.of("partyIds", java.util.List.class);
+
+  // route advice (DMN) and triage (secretariat)
+  public static final ProcessVariable<String> ROUTE_ADVICE = ProcessVariable.of("routeAdvice", String.class);
+  public static final ProcessVariable<String> ROUTE_ADVICE_REASON =
+      ProcessVariable.of("routeAdviceReason", String.class);
+  public static final ProcessVariable<String> TRIAGE_DECISION = ProcessVariable.of("triageDecision", String.class);
+  public static final ProcessVariable<String> ROUTE = ProcessVariable.of("route", String.class);
+  public static final ProcessVariable<String> SUITABILITY_JUDGEMENT =
+      ProcessVariable.of("suitabilityJudgement", String.class);
+  public static final ProcessVariable<Double> HOURLY_RATE = ProcessVariable.of("hourlyRate", Double.class);
+  public static final ProcessVariable<Double> PLATFORM_FEE = ProcessVariable.of("platformFee", Double.class);
+  public static final ProcessVariable<String> REFERRAL_REASON = ProcessVariable.of("referralReason", String.class);
+
+  // intake, per party (local to the multi-instance execution)
+  public static final ProcessVariable<Date> INTAKE_DEADLINE = ProcessVariable.of("intakeDeadline", Date.class);
+  public static final ProcessVariable<String> INTAKE_FOLLOW_UP = ProcessVariable.of("intakeFollowUp", String.class);
+
+  private MediationCaseProcess() {}
+}

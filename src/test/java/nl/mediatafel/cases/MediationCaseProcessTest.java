@@ -1,0 +1,287 @@
+package nl.mediatafel.cases;
+
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.CAN_START_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_CONVERSATION;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_DEADLINE_TIMER;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_FOLLOW_UP;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_INVITATION;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_REMINDER_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_REMINDER_TIMER;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.REFERRAL_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.TRIAGE;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.WAIT_FOR_INTAKE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.CaseVariables;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Scenarios of {@code processes/mediation-case.bpmn} from request to the end of intake, on the real engine with the
+ * job executor off: every job and timer is fired by the test, every mail arrives at the test SMTP server.
+ */
+@MediatafelTest
+class MediationCaseProcessTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired CaseRequests requests;
+  @Autowired MediationCaseRepository cases;
+  @Autowired PartyRepository parties;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    BpmnAwareTests.init(engine);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+  }
+
+  @Test
+  void aCaseThatDoesNotSuitMediationIsReferredWithTheReason() {
+    ProcessInstance instance = request(2);
+    complete(TRIAGE, instance, Map.of("triageDecision", "REFER", "suitabilityJudgement", "Strafrechtelijke kwestie",
+        "referralReason", "Wij verwijzen u naar het Juridisch Loket."));
+
+    executeJobs(instance, REFERRAL_MAIL);
+
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.REFERRED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("REFERRED");
+    assertThat(received()).hasSize(2)
+        .allSatisfy(mail -> assertThat(mail.text()).contains("Wij verwijzen u naar het Juridisch Loket."));
+  }
+
+  @Test
+  void happyPathEveryPartyIsInvitedAnsweredAndInterviewedThenTheMediatorHearsItCanStart() throws Exception {
+    ProcessInstance instance = request(2);
+    accept(instance, "anna");
+
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow())
+        .extracting(MediationCase::getStatus, MediationCase::getMediator, MediationCase::getRoute)
+        .containsExactly("INTAKE", "anna", "ONLINE_VIDEO");
+    executeJobs(instance, INTAKE_INVITATION);
+    assertThat(received()).extracting(ReceivedMail::subject)
+        .allMatch(subject -> subject.contains(instance.getBusinessKey()));
+    assertThat(received()).hasSize(2);
+    assertThat(waiting(instance)).hasSize(2);
+
+    for (Party party : partiesOf(instance)) {
+      submitIntake(instance, party);
+    }
+    List<Task> conversations = tasks(instance, INTAKE_CONVERSATION);
+    assertThat(conversations).hasSize(2);
+    assertThat(conversations).allSatisfy(task -> {
+      assertThat(task).hasCandidateUser("anna");
+      assertThat(task.getDueDate()).isAfter(new Date());
+    });
+    conversations.forEach(task -> taskService.complete(task.getId(),
+        Map.of("conversationChannel", "VIDEO", "onlineExplained", true)));
+
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    executeJobs(instance, CAN_START_MAIL);
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.INTAKE_COMPLETED);
+    assertThat(received()).singleElement().satisfies(mail -> {
+      assertThat(mail.to()).isEqualTo("anna@mediatafel.example");
+      assertThat(mail.subject()).isEqualTo("De mediation kan starten (" + instance.getBusinessKey() + ")");
+    });
+  }
+
+  @Test
+  void aMediatorOutsideTheGroupMediatorsIsRefusedAndTheTriageStaysOpen() {
+    ProcessInstance instance = request(2);
+    Task triage = tasks(instance, TRIAGE).get(0);
+    Map<String, Object> variables = acceptance("sanne");
+
+    assertThatThrownBy(() -> taskService.complete(triage.getId(), variables))
+        .hasMessageContaining("'sanne' is geen gebruiker in de groep mediators");
+    assertThat(tasks(instance, TRIAGE)).extracting(Task::getId).containsExactly(triage.getId());
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("REQUESTED");
+  }
+
+  @Test
+  void aLatePartyIsRemindedWhileTheOthersAreNot() throws Exception {
+    ProcessInstance instance = request(2);
+    accept(instance, "bram");
+    executeJobs(instance, INTAKE_INVITATION);
+    Party first = partiesOf(instance).get(0);
+    submitIntake(instance, first);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+
+    List<Job> reminders = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(INTAKE_REMINDER_TIMER).list();
+    assertThat(reminders).hasSize(1);
+    managementService.executeJob(reminders.get(0).getId());
+    executeJobs(instance, INTAKE_REMINDER_MAIL);
+
+    Party late = partiesOf(instance).get(1);
+    assertThat(received()).singleElement().satisfies(mail -> {
+      assertThat(mail.to()).isEqualTo(late.getEmail());
+      assertThat(mail.subject()).startsWith(late.getLanguage().equals("en") ? "Reminder:" : "Herinnering:");
+      assertThat(mail.portalLink()).endsWith("/intake");
+    });
+    assertThat(waiting(instance)).hasSize(1);
+  }
+
+  @Test
+  void afterTheDeadlineTheSecretariatExtendsAndTheNewDeadlineIsWaitedFor() {
+    ProcessInstance instance = request(2);
+    accept(instance, "anna");
+    executeJobs(instance, INTAKE_INVITATION);
+    submitIntake(instance, partiesOf(instance).get(0));
+
+    fireDeadline(instance);
+    Task followUp = tasks(instance, INTAKE_FOLLOW_UP).get(0);
+    assertThat(followUp).hasCandidateGroup("secretariat");
+    Instant newDeadline = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    taskService.complete(followUp.getId(), Map.of("intakeFollowUp", "EXTEND",
+        "extendedIntakeDeadline", Date.from(newDeadline)));
+
+    assertThat(waiting(instance)).hasSize(1);
+    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(INTAKE_DEADLINE_TIMER).singleResult();
+    assertThat(deadline.getDuedate().toInstant()).isEqualTo(newDeadline);
+  }
+
+  @Test
+  void afterTheDeadlineTheCaseCanContinueWithoutThatIntake() {
+    ProcessInstance instance = request(2);
+    accept(instance, "anna");
+    executeJobs(instance, INTAKE_INVITATION);
+    submitIntake(instance, partiesOf(instance).get(0));
+
+    fireDeadline(instance);
+    complete(INTAKE_FOLLOW_UP, instance, Map.of("intakeFollowUp", "CONTINUE_WITHOUT"));
+
+    assertThat(tasks(instance, INTAKE_CONVERSATION)).hasSize(1);
+    assertThat(waiting(instance)).isEmpty();
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.INTAKE_FOLLOW_UP);
+  }
+
+  @Test
+  void afterTheDeadlineTheSecretariatCanStopTheCase() {
+    ProcessInstance instance = request(3);
+    accept(instance, "anna");
+    executeJobs(instance, INTAKE_INVITATION);
+
+    List<Job> deadlines = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(INTAKE_DEADLINE_TIMER).list();
+    managementService.executeJob(deadlines.get(0).getId());
+    complete(INTAKE_FOLLOW_UP, instance, Map.of("intakeFollowUp", "STOP"));
+
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.STOPPED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("STOPPED");
+  }
+
+  @Test
+  void thirtyPartiesEachGetTheirOwnIntake() {
+    ProcessInstance instance = request(30);
+    accept(instance, "bram");
+    executeJobs(instance, INTAKE_INVITATION);
+    assertThat(received()).hasSize(30);
+    assertThat(received()).extracting(ReceivedMail::portalLink).doesNotHaveDuplicates();
+    for (Party party : partiesOf(instance)) {
+      submitIntake(instance, party);
+    }
+    assertThat(tasks(instance, INTAKE_CONVERSATION)).hasSize(30);
+  }
+
+  // --- steps
+
+  private ProcessInstance request(int partyCount) {
+    ObjectNode request = CaseApiTest.validRequest();
+    ArrayNode list = (ArrayNode) request.get("parties");
+    list.removeAll();
+    for (int i = 1; i <= partyCount; i++) {
+      list.add(CaseApiTest.party("Partij " + i, "partij" + i + "@example.nl", i % 2 == 0 ? "en" : "nl"));
+    }
+    CaseRequest caseRequest = JSON.convertValue(request, CaseRequest.class);
+    String caseNumber = requests.register(caseRequest, null).mediationCase().getCaseNumber();
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+  }
+
+  private void accept(ProcessInstance instance, String mediator) {
+    complete(TRIAGE, instance, acceptance(mediator));
+  }
+
+  private static Map<String, Object> acceptance(String mediator) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("triageDecision", "ACCEPT");
+    variables.put("suitabilityJudgement", "Beide partijen willen verder; video past bij de afstand.");
+    variables.put("route", "ONLINE_VIDEO");
+    variables.put(CaseVariables.MEDIATOR.name(), mediator);
+    variables.put("hourlyRate", 145.0);
+    variables.put("platformFee", 95.0);
+    return variables;
+  }
+
+  private void submitIntake(ProcessInstance instance, Party party) {
+    runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.INTAKE_SUBMITTED)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
+        .correlate();
+  }
+
+  private void fireDeadline(ProcessInstance instance) {
+    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(INTAKE_DEADLINE_TIMER).singleResult();
+    managementService.executeJob(deadline.getId());
+  }
+
+  private void complete(String taskKey, ProcessInstance instance, Map<String, Object> variables) {
+    List<Task> open = tasks(instance, taskKey);
+    assertThat(open).as("open %s", taskKey).hasSize(1);
+    taskService.complete(open.get(0).getId(), variables);
+  }
+
+  private List<Task> tasks(ProcessInstance instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
+  }
+
+  private List<String> waiting(ProcessInstance instance) {
+    return runtimeService.createExecutionQuery().processInstanceId(instance.getId()).activityId(WAIT_FOR_INTAKE)
+        .list().stream().map(execution -> execution.getId()).toList();
+  }
+
+  private void executeJobs(ProcessInstance instance, String activityId) {
+    List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .list();
+    assertThat(jobs).as("jobs at %s", activityId).isNotEmpty();
+    jobs.forEach(job -> managementService.executeJob(job.getId()));
+  }
+
+  private List<Party> partiesOf(ProcessInstance instance) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(instance.getBusinessKey());
+  }
+
+  private static List<ReceivedMail> received() {
+    MimeMessage[] messages = TestMailServer.server().getReceivedMessages();
+    return Arrays.stream(messages).map(ReceivedMail::of).toList();
+  }
+}
