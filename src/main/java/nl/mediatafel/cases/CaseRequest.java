@@ -13,14 +13,18 @@ import java.util.List;
  * values are checked as text, so one response names every wrong field at once.
  */
 public record CaseRequest(
-    @NotNull @Pattern(regexp = CONFLICT_TYPES, message = "{mediatafel.oneOf} " + CONFLICT_TYPES) String conflictType,
-    @NotBlank @Size(max = 2000) String summary,
-    @NotNull @Pattern(regexp = ESCALATIONS, message = "{mediatafel.oneOf} " + ESCALATIONS) String escalation,
-    @NotNull @Pattern(regexp = ROUTES, message = "{mediatafel.oneOf} " + ROUTES) String preferredRoute,
-    @NotNull Boolean safetyConcern,
+    @NotNull(message = REQUIRED) @Pattern(regexp = CONFLICT_TYPES, message = "{mediatafel.oneOf} " + CONFLICT_TYPES) String conflictType,
+    @NotBlank(message = REQUIRED) @Size(max = 2000, message = TOO_LONG) String summary,
+    @NotNull(message = REQUIRED) @Pattern(regexp = ESCALATIONS, message = "{mediatafel.oneOf} " + ESCALATIONS) String escalation,
+    @NotNull(message = REQUIRED) @Pattern(regexp = ROUTES, message = "{mediatafel.oneOf} " + ROUTES) String preferredRoute,
+    @NotNull(message = REQUIRED) Boolean safetyConcern,
     @Valid Referrer referrer,
-    @NotNull @Size(min = 2, max = 30) List<@NotNull @Valid PartyRequest> parties) {
+    @NotNull(message = PARTY_COUNT) @Size(min = 2, max = 30, message = PARTY_COUNT) List<@NotNull @Valid PartyRequest> parties) {
 
+  static final String REQUIRED = "{mediatafel.required}";
+  static final String TOO_LONG = "{mediatafel.tooLong}";
+  static final String EMAIL = "{mediatafel.email}";
+  static final String PARTY_COUNT = "{mediatafel.partyCount}";
   static final String CONFLICT_TYPES =
       "LABOUR|SHAREHOLDERS|MANAGEMENT|SUPPLIER_CUSTOMER|FAMILY_BUSINESS|NEIGHBOURS|DIVORCE|HOA|GOVERNMENT|OTHER";
   static final String ESCALATIONS = "LOW|MEDIUM|HIGH";
@@ -31,17 +35,19 @@ public record CaseRequest(
 
   /** Who asked for the mediation, when it was not a party itself. */
   public record Referrer(
-      @NotNull @Pattern(regexp = REFERRER_TYPES, message = "{mediatafel.oneOf} " + REFERRER_TYPES) String type,
-      @Size(max = 200) String name,
-      @Size(max = 100) String reference) {}
+      @NotNull(message = REQUIRED) @Pattern(regexp = REFERRER_TYPES, message = "{mediatafel.oneOf} " + REFERRER_TYPES) String type,
+      @Size(max = 200, message = TOO_LONG) String name,
+      @Size(max = 100, message = TOO_LONG) String reference) {}
 
   public record PartyRequest(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 254) String email,
-      @NotNull @Pattern(regexp = LANGUAGES, message = "{mediatafel.oneOf} " + LANGUAGES) String language,
+      @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
+      @NotBlank(message = REQUIRED) @Email(message = EMAIL) @Size(max = 254, message = TOO_LONG) String email,
+      @NotNull(message = REQUIRED) @Pattern(regexp = LANGUAGES, message = "{mediatafel.oneOf} " + LANGUAGES) String language,
       Boolean abroad,
-      @NotNull @Pattern(regexp = PAYERS, message = "{mediatafel.oneOf} " + PAYERS) String payer,
+      @NotNull(message = REQUIRED) @Pattern(regexp = PAYERS, message = "{mediatafel.oneOf} " + PAYERS) String payer,
       @Valid Advisor advisor) {}
 
-  public record Advisor(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {}
+  public record Advisor(
+      @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
+      @NotBlank(message = REQUIRED) @Email(message = EMAIL) @Size(max = 254, message = TOO_LONG) String email) {}
 }

@@ -106,6 +106,7 @@ public class CaseRequests {
 
   private static Map<String, Object> startVariables(MediationCase mediationCase) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put(MediationCaseProcess.CASE_NUMBER.name(), mediationCase.getCaseNumber());
     variables.put(MediationCaseProcess.CONFLICT_TYPE.name(), mediationCase.getConflictType());
     variables.put(MediationCaseProcess.ESCALATION.name(), mediationCase.getEscalation());
     variables.put(MediationCaseProcess.PARTY_COUNT.name(), mediationCase.getParties().size());

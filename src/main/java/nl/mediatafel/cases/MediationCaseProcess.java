@@ -51,6 +51,9 @@ public final class MediationCaseProcess {
   public static final String CONTINUE_WITHOUT = "CONTINUE_WITHOUT";
   public static final String STOP = "STOP";
 
+  /** The case number again as a variable (it is the business key): forms and Tasklist lists can show it. */
+  public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.of("caseNumber", String.class);
+
   // inputs of the route advice, set when the case starts
   public static final ProcessVariable<String> CONFLICT_TYPE = ProcessVariable.of("conflictType", String.class);
   public static final ProcessVariable<String> ESCALATION = ProcessVariable.of("escalation", String.class);

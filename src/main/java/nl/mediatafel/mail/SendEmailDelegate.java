@@ -133,7 +133,11 @@ public class SendEmailDelegate implements JavaDelegate {
     if (source == null) {
       throw misconfigured(execution, ATTACHMENTS, "no document store is available for attachments");
     }
-    return new ArrayList<>(source.resolve(caseNumber, value));
+    try {
+      return new ArrayList<>(source.resolve(caseNumber, value));
+    } catch (IllegalArgumentException e) {
+      throw misconfigured(execution, ATTACHMENTS, e.getMessage());
+    }
   }
 
   private String tasklist() {

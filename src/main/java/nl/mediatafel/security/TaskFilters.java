@@ -61,6 +61,8 @@ public class TaskFilters extends AbstractProcessEnginePlugin {
           properties.put("priority", definition.priority());
           properties.put("color", definition.color());
           properties.put("refresh", true);
+          // shown with every task in the list, so staff see which case a task belongs to
+          properties.put("variables", List.of(Map.of("name", "caseNumber", "label", "Dossier")));
           Filter created = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(properties);
           return filters.saveFilter(created);
         });

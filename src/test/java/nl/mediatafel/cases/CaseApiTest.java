@@ -54,6 +54,7 @@ class CaseApiTest {
     Task triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(triage.getTaskDefinitionKey()).isEqualTo(MediationCaseProcess.Elements.TRIAGE);
     assertThat(runtimeService.getVariable(instance.getId(), "routeAdvice")).isEqualTo("ONLINE_VIDEO");
+    assertThat(runtimeService.getVariable(instance.getId(), "caseNumber")).isEqualTo(caseNumber);
     assertThat(triage.getDueDate()).isNotNull();
   }
 

@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
@@ -46,6 +49,7 @@ class SendEmailProcessTest {
   @Autowired MediationCaseRepository cases;
   @Autowired MailLogRepository mailLog;
   @Autowired PortalLinks portalLinks;
+  @Autowired DocumentService documents;
 
   private String deploymentId;
   private MediationCase mediationCase;
@@ -81,7 +85,8 @@ class SendEmailProcessTest {
     ReceivedMail emma = mail(mails, "emma@example.co.uk");
     assertThat(jan.subject()).isEqualTo("Uitnodiging voor de intake van uw mediation (" + caseNumber() + ")");
     assertThat(emma.subject()).isEqualTo("Invitation to the intake of your mediation (" + caseNumber() + ")");
-    assertThat(jan.text()).contains("Beste Jan de Boer,", "Vragenlijst invullen");
+    assertThat(jan.text()).contains("Beste Jan de Boer,", "Vragenlijst invullen",
+        "goed beeld van wat er speelt.\n\nUw antwoorden", "Met vriendelijke groet,\nMediatafel");
     assertThat(jan.html()).contains("Beste Jan de Boer,", "<html lang=\"nl\"");
     assertThat(emma.text()).contains("Dear Emma Clarke,", "Fill in the questionnaire");
 
@@ -139,6 +144,29 @@ class SendEmailProcessTest {
     runMailTask(Map.of("mailTemplate", "referral", "mailRecipients", "parties",
         "mailDetail", "Wij raden u aan contact op te nemen met het Juridisch Loket."));
     assertThat(mail(received(), "jan@example.nl").text()).contains("contact op te nemen met het Juridisch Loket");
+  }
+
+  @Test
+  void theCurrentAgreementOfTheCaseIsAttachedAsPdf() throws Exception {
+    StoredDocument agreement = documents.generate(caseNumber(), "MEDIATION_AGREEMENT", "mediation-agreement",
+        Locale.forLanguageTag("nl"), Map.of("caseNumber", caseNumber(), "mediator", "Anna de Vries"));
+    runMailTask(Map.of("mailTemplate", "signing-request", "mailRecipients", "parties", "mailPortalAction", "sign",
+        "mailAttachments", "MEDIATION_AGREEMENT"));
+    ReceivedMail jan = mail(received(), "jan@example.nl");
+    assertThat(jan.attachmentNames()).containsExactly(agreement.fileName());
+    assertThat(jan.attachmentTypes()).containsExactly("application/pdf");
+  }
+
+  @Test
+  void aDocumentOfAnotherCaseIsNeverAttached() {
+    StoredDocument elsewhere = documents.generate("MED-TEST-X999", "MEDIATION_AGREEMENT", "mediation-agreement",
+        Locale.forLanguageTag("nl"), Map.of("caseNumber", "MED-TEST-X999"));
+    ProcessInstance instance = start(Map.of("mailTemplate", "signing-request", "mailRecipients", "parties",
+        "mailAttachments", elsewhere.id().toString()));
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .hasMessageContaining("'attachments'").hasMessageContaining("has no document");
+    assertThat(TestMailServer.server().getReceivedMessages()).isEmpty();
   }
 
   @Test

@@ -34,7 +34,7 @@ class ApplicationStartTest {
     ResponseEntity<String> page = http.getForEntity("/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("<html lang=\"nl\"", "/camunda/app/tasklist/", "/camunda/app/cockpit/",
-        "/camunda/app/admin/");
+        "/camunda/app/admin/", "/aanmelden", "/outbox");
   }
 
   @Test

@@ -53,7 +53,7 @@ public record ReceivedMail(String to, String subject, String text, String html, 
           walk(child);
         }
       } else if (part.isMimeType("text/plain") && text == null) {
-        text = part.getContent().toString();
+        text = part.getContent().toString().replace("\r\n", "\n");
       } else if (part.isMimeType("text/html") && html == null) {
         html = part.getContent().toString();
       }

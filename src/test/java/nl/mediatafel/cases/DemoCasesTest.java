@@ -1,0 +1,48 @@
+package nl.mediatafel.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.mediatafel.platform.MediatafelTest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The demo cases of a first start: one per route, at triage, in intake, and with conversations to hold. */
+@MediatafelTest
+class DemoCasesTest {
+
+  @Autowired ApplicationContext context;
+  @Autowired MediationCaseRepository cases;
+  @Autowired TaskService taskService;
+
+  @Test
+  void threeCasesAtDifferentStagesOnePerRoute() {
+    assertThat(context.getBeansOfType(DemoCases.class)).as("off in the test profile").isEmpty();
+    DemoCases demo = context.getAutowireCapableBeanFactory().createBean(DemoCases.class);
+
+    List<String> created = demo.create();
+
+    assertThat(created).hasSize(3);
+    assertThat(cases.findById(created.get(0)).orElseThrow().getStatus()).isEqualTo("REQUESTED");
+    assertThat(openTasks(created.get(0))).extracting(Task::getTaskDefinitionKey)
+        .containsExactly(MediationCaseProcess.Elements.TRIAGE);
+
+    assertThat(cases.findById(created.get(1)).orElseThrow())
+        .extracting(MediationCase::getStatus, MediationCase::getRoute, MediationCase::getMediator)
+        .containsExactly("INTAKE", "ONLINE_ASYNC", "anna");
+
+    assertThat(cases.findById(created.get(2)).orElseThrow().getRoute()).isEqualTo("ONLINE_VIDEO");
+    assertThat(openTasks(created.get(2))).hasSize(2).allSatisfy(task -> {
+      assertThat(task.getTaskDefinitionKey()).isEqualTo(MediationCaseProcess.Elements.INTAKE_CONVERSATION);
+      assertThat(taskService.getIdentityLinksForTask(task.getId()))
+          .anyMatch(link -> "bram".equals(link.getUserId()));
+    });
+  }
+
+  private List<Task> openTasks(String caseNumber) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+  }
+}
