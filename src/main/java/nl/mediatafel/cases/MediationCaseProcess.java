@@ -29,8 +29,16 @@ public final class MediationCaseProcess {
     public static final String INTAKE_FOLLOW_UP = "userTask_followUpIntake";
     public static final String INTAKE_CONVERSATION = "userTask_intakeConversation";
     public static final String CAN_START_MAIL = "serviceTask_mediationCanStart";
-    public static final String INTAKE_COMPLETED = "endEvent_intakeCompleted";
     public static final String STOPPED = "endEvent_stoppedAtIntake";
+    public static final String MAKE_AGREEMENT = "serviceTask_makeAgreement";
+    public static final String REVIEW_AGREEMENT = "userTask_reviewAgreement";
+    public static final String SIGN_AGREEMENT = "callActivity_signAgreement";
+    public static final String AGREEMENT_SIGNED = "endEvent_agreementSigned";
+    public static final String SIGNING_CANCELLED = "endEvent_signingCancelled";
+    public static final String PARTY_WITHDREW = "eventSubProcess_partyWithdrew";
+    public static final String TERMINATION_MAIL = "serviceTask_terminationMail";
+    public static final String RECORD_TERMINATION = "userTask_recordTermination";
+    public static final String TERMINATED = "endEvent_terminated";
 
     private Elements() {}
   }
@@ -38,6 +46,7 @@ public final class MediationCaseProcess {
   /** Messages from the portal. */
   public static final class Messages {
     public static final String INTAKE_SUBMITTED = "IntakeSubmitted";
+    public static final String PARTY_WITHDREW = "PartyWithdrew";
 
     private Messages() {}
   }
@@ -79,6 +88,12 @@ public final class MediationCaseProcess {
   // intake, per party (local to the multi-instance execution)
   public static final ProcessVariable<Date> INTAKE_DEADLINE = ProcessVariable.of("intakeDeadline", Date.class);
   public static final ProcessVariable<String> INTAKE_FOLLOW_UP = ProcessVariable.of("intakeFollowUp", String.class);
+
+  // mediation agreement
+  public static final ProcessVariable<String> AGREEMENT_DOCUMENT_ID =
+      ProcessVariable.of("agreementDocumentId", String.class);
+  public static final ProcessVariable<Boolean> AGREEMENT_APPROVED = ProcessVariable.of("agreementApproved", Boolean.class);
+  public static final ProcessVariable<String> SIGNING_OUTCOME = ProcessVariable.of("signingOutcome", String.class);
 
   private MediationCaseProcess() {}
 }

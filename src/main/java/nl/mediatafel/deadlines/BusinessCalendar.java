@@ -155,6 +155,36 @@ public class BusinessCalendar {
   }
 
   /** The zone in which business days are counted. */
+  /**
+   * For models ({@code ${businessCalendar.reminderBefore(deadline, 1)}}): the moment to remind someone of a deadline
+   * that was just set or moved, given as a Date, an Instant or ISO text (a form's local date-time is read in the
+   * practice's zone). When that moment has already passed, the reminder is placed an hour after the deadline, where
+   * the deadline's own (interrupting) timer fires first and cancels it: no reminder right after a phone call.
+   */
+  public java.util.Date reminderBefore(Object deadline, int businessDays) {
+    Instant due = instantOf(deadline);
+    Instant reminder = subtractBusinessDays(due, businessDays);
+    Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
+    return java.util.Date.from(reminder.isAfter(now) ? reminder : due.plus(java.time.Duration.ofHours(1)));
+  }
+
+  private Instant instantOf(Object value) {
+    if (value instanceof java.util.Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return java.time.OffsetDateTime.parse(text).toInstant();
+      } catch (java.time.format.DateTimeParseException noOffset) {
+        return java.time.LocalDateTime.parse(text).atZone(zone()).toInstant();
+      }
+    }
+    throw new IllegalArgumentException("Not a deadline: " + value);
+  }
+
   public ZoneId zone() {
     return zone;
   }

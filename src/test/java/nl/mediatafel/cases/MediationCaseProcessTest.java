@@ -1,5 +1,6 @@
 package nl.mediatafel.cases;
 
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.AGREEMENT_SIGNED;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.CAN_START_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_CONVERSATION;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_DEADLINE_TIMER;
@@ -7,7 +8,12 @@ import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_FOLLOW_UP
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_INVITATION;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_REMINDER_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_REMINDER_TIMER;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.MAKE_AGREEMENT;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.RECORD_TERMINATION;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.REFERRAL_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.REVIEW_AGREEMENT;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.TERMINATED;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.TERMINATION_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.TRIAGE;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.WAIT_FOR_INTAKE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +31,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,7 +52,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Scenarios of {@code processes/mediation-case.bpmn} from request to the end of intake, on the real engine with the
+ * Scenarios of {@code processes/mediation-case.bpmn} from request to the signed mediation agreement, on the real engine with the
  * job executor off: every job and timer is fired by the test, every mail arrives at the test SMTP server.
  */
 @MediatafelTest
@@ -57,6 +67,7 @@ class MediationCaseProcessTest {
   @Autowired CaseRequests requests;
   @Autowired MediationCaseRepository cases;
   @Autowired PartyRepository parties;
+  @Autowired DocumentService documents;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -79,7 +90,7 @@ class MediationCaseProcessTest {
   }
 
   @Test
-  void happyPathEveryPartyIsInvitedAnsweredAndInterviewedThenTheMediatorHearsItCanStart() throws Exception {
+  void happyPathIntakesThenTheMediatorHearsItCanStartAndEveryoneSignsTheAgreement() throws Exception {
     ProcessInstance instance = request(2);
     accept(instance, "anna");
 
@@ -106,11 +117,79 @@ class MediationCaseProcessTest {
 
     TestMailServer.server().purgeEmailFromAllMailboxes();
     executeJobs(instance, CAN_START_MAIL);
-    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.INTAKE_COMPLETED);
     assertThat(received()).singleElement().satisfies(mail -> {
       assertThat(mail.to()).isEqualTo("anna@mediatafel.example");
       assertThat(mail.subject()).isEqualTo("De mediation kan starten (" + instance.getBusinessKey() + ")");
     });
+
+    executeJobs(instance, MAKE_AGREEMENT);
+    StoredDocument agreement = documents.current(instance.getBusinessKey(), "MEDIATION_AGREEMENT").orElseThrow();
+    assertThat(PdfText.of(agreement.content())).contains("Partij 1", "Partij 2", "Anna de Vries", "145,00");
+    Task review = tasks(instance, REVIEW_AGREEMENT).get(0);
+    assertThat(review).hasCandidateUser("anna");
+    taskService.complete(review.getId(), Map.of("agreementApproved", true));
+
+    ProcessInstance signing = calledSigning(instance);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
+    assertThat(received()).hasSize(2).allSatisfy(mail -> {
+      assertThat(mail.portalLink()).endsWith("/sign");
+      assertThat(mail.attachmentTypes()).containsExactly("application/pdf");
+    });
+    for (Party party : partiesOf(instance)) {
+      sign(instance, party, agreement.id().toString());
+    }
+
+    assertThat(instance).isEnded().hasPassed(AGREEMENT_SIGNED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_SIGNED");
+  }
+
+  @Test
+  void theMediatorCanAskForANewVersionOfTheAgreement() {
+    ProcessInstance instance = throughIntake(2);
+    executeJobs(instance, MAKE_AGREEMENT);
+    complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", false,
+        "agreementRemarks", "Platformkosten ontbreken"));
+
+    executeJobs(instance, MAKE_AGREEMENT);
+    StoredDocument second = documents.current(instance.getBusinessKey(), "MEDIATION_AGREEMENT").orElseThrow();
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(runtimeService.getVariable(instance.getId(), "agreementDocumentId")).isEqualTo(second.id().toString());
+    assertThat(tasks(instance, REVIEW_AGREEMENT)).hasSize(1);
+  }
+
+  @Test
+  void aPartyWhoWithdrawsDuringIntakeEndsTheCaseForEveryone() throws Exception {
+    ProcessInstance instance = request(3);
+    accept(instance, "anna");
+    executeJobs(instance, INTAKE_INVITATION);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+
+    runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("withdrawnPartyId", partiesOf(instance).get(1).getId().toString())
+        .correlate();
+
+    assertThat(waiting(instance)).isEmpty();
+    executeJobs(instance, TERMINATION_MAIL);
+    assertThat(received()).hasSize(3).allSatisfy(mail -> assertThat(mail.subject()).contains(instance.getBusinessKey()));
+    Task record = tasks(instance, RECORD_TERMINATION).get(0);
+    assertThat(record).hasCandidateUser("anna").hasCandidateGroup("secretariat");
+    taskService.complete(record.getId(), Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
+
+    assertThat(instance).isEnded().hasPassed(TERMINATED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("TERMINATED");
+  }
+
+  @Test
+  void aWithdrawalBeforeTriageGoesToTheSecretariatOnly() {
+    ProcessInstance instance = request(2);
+    runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
+        .processInstanceBusinessKey(instance.getBusinessKey()).correlate();
+    executeJobs(instance, TERMINATION_MAIL);
+    Task record = tasks(instance, RECORD_TERMINATION).get(0);
+    assertThat(record).hasCandidateGroup("secretariat");
+    assertThat(taskService.getIdentityLinksForTask(record.getId())).noneMatch(link -> link.getUserId() != null);
   }
 
   @Test
@@ -167,6 +246,10 @@ class MediationCaseProcessTest {
     Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(INTAKE_DEADLINE_TIMER).singleResult();
     assertThat(deadline.getDuedate().toInstant()).isEqualTo(newDeadline);
+    Job reminder = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(INTAKE_REMINDER_TIMER).singleResult();
+    assertThat(reminder.getDuedate().toInstant()).as("one business day before the new deadline")
+        .isBefore(newDeadline).isAfter(Instant.now());
   }
 
   @Test
@@ -224,6 +307,30 @@ class MediationCaseProcessTest {
     CaseRequest caseRequest = JSON.convertValue(request, CaseRequest.class);
     String caseNumber = requests.register(caseRequest, null).mediationCase().getCaseNumber();
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+  }
+
+  private ProcessInstance throughIntake(int partyCount) {
+    ProcessInstance instance = request(partyCount);
+    accept(instance, "anna");
+    executeJobs(instance, INTAKE_INVITATION);
+    partiesOf(instance).forEach(party -> submitIntake(instance, party));
+    tasks(instance, INTAKE_CONVERSATION).forEach(task -> taskService.complete(task.getId(),
+        Map.of("conversationChannel", "PHONE", "onlineExplained", true)));
+    executeJobs(instance, CAN_START_MAIL);
+    return instance;
+  }
+
+  private ProcessInstance calledSigning(ProcessInstance instance) {
+    executeJobs(instance, MediationCaseProcess.Elements.SIGN_AGREEMENT);
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+  }
+
+  private void sign(ProcessInstance instance, Party party, String documentId) {
+    runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
+        .localVariableEquals(SigningProcess.DOCUMENT_ID.name(), documentId)
+        .correlate();
   }
 
   private void accept(ProcessInstance instance, String mediator) {

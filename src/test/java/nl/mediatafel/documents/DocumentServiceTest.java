@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PdfText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -221,22 +221,11 @@ class DocumentServiceTest {
 
   /** The text of a PDF in reading order, with every run of white space (line ends included) as one space. */
   static String text(byte[] pdf) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return text(document, 1, document.getNumberOfPages());
-    } catch (IOException e) {
-      throw new IllegalStateException("Not a readable PDF", e);
-    }
+    return PdfText.of(pdf);
   }
 
   private static String text(PDDocument document, int from, int to) {
-    try {
-      PDFTextStripper stripper = new PDFTextStripper();
-      stripper.setSortByPosition(true);
-      stripper.setStartPage(from);
-      stripper.setEndPage(to);
-      return stripper.getText(document).replaceAll("\\s+", " ");
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the text of a PDF", e);
-    }
+    return PdfText.of(document, from, to);
   }
+
 }

@@ -2,8 +2,12 @@ package nl.mediatafel.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.platform.MediatafelTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * "Maak document" in a running process: the service task is asynchronous, its job makes the document, and the next
- * task finds the document id in the configured variable.
+ * "Maak document" in a running process: the service task is asynchronous, its job makes the document from the case's
+ * own records (parties, mediator, route, rates), and the next task finds the document id in the configured variable.
  */
 @MediatafelTest
 class GenerateDocumentProcessTest {
@@ -33,11 +37,20 @@ class GenerateDocumentProcessTest {
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired DocumentService documents;
+  @Autowired MediationCaseRepository cases;
 
   private String deploymentId;
 
   @BeforeEach
-  void deployTheTestModel() {
+  void deployTheTestModelForACase() {
+    if (!cases.existsById(CASE_NUMBER)) {
+      MediationCase mediationCase = new MediationCase(CASE_NUMBER, "NEIGHBOURS", "Overlast", "LOW", "FACE_TO_FACE",
+          false, Instant.now());
+      mediationCase.addParty("Wim Hendriks", "wim@example.nl", "nl", false, "SELF");
+      mediationCase.addParty("Aylin Demir", "aylin@example.nl", "nl", false, "LEGAL_AID");
+      mediationCase.accept("FACE_TO_FACE", "carla", "Buren willen praten", new BigDecimal("120"), null);
+      cases.save(mediationCase);
+    }
     deploymentId = repositoryService.createDeployment().name("generate-document-test")
         .addClasspathResource("test-models/generate-document.bpmn").deploy().getId();
   }
@@ -67,7 +80,7 @@ class GenerateDocumentProcessTest {
     assertThat(agreement.template()).isEqualTo("mediation-agreement");
     assertThat(agreement.language()).isEqualTo("nl");
     assertThat(DocumentServiceTest.text(agreement.content())).contains(CASE_NUMBER, "carla", "€ 120,00",
-        "gezamenlijke bijeenkomsten");
+        "gezamenlijke bijeenkomsten", "Wim Hendriks", "Aylin Demir");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo(REVIEW_AGREEMENT);
   }

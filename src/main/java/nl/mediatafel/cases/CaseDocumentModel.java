@@ -1,0 +1,69 @@
+package nl.mediatafel.cases;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mediatafel.documents.DocumentModelSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The data of a case's documents from the case tables (not from process variables): the parties who have not
+ * withdrawn and who pays for each, the mediator's full name, the route and the rates agreed at triage. The hours of a
+ * cost statement and the points of a settlement still come from the process (the session reports).
+ */
+@Component
+class CaseDocumentModel implements DocumentModelSource {
+
+  private final MediationCaseRepository cases;
+  private final PartyRepository parties;
+  private final IdentityService identityService;
+
+  CaseDocumentModel(MediationCaseRepository cases, PartyRepository parties, IdentityService identityService) {
+    this.cases = cases;
+    this.parties = parties;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public Map<String, Object> modelFor(DelegateExecution execution) {
+    String caseNumber = execution.getProcessBusinessKey();
+    MediationCase mediationCase = cases.findById(caseNumber)
+        .orElseThrow(() -> new ProcessEngineException("Case " + caseNumber + " does not exist"));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put(CASE_NUMBER, caseNumber);
+    if (mediationCase.getMediator() != null) {
+      model.put(MEDIATOR, mediatorName(mediationCase.getMediator()));
+    }
+    putIfSet(model, ROUTE, mediationCase.getRoute());
+    putIfSet(model, HOURLY_RATE, mediationCase.getHourlyRate());
+    putIfSet(model, PLATFORM_FEE, mediationCase.getPlatformFee());
+    putIfSet(model, HOURS, execution.getVariable(HOURS));
+    putIfSet(model, AGREED_POINTS, execution.getVariable(AGREED_POINTS));
+    List<Map<String, Object>> active = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
+        .filter(Party::isActive)
+        .map(party -> Map.<String, Object>of(PARTY_NAME, party.getName(), PARTY_PAYER, party.getPayer()))
+        .toList();
+    model.put(PARTIES, active);
+    return model;
+  }
+
+  private String mediatorName(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name;
+  }
+
+  private static void putIfSet(Map<String, Object> model, String key, Object value) {
+    if (value != null) {
+      model.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package nl.mediatafel.cases;
+
+import java.util.List;
+import nl.mediatafel.process.CaseVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${caseRoles…}} in task assignments that may run before a mediator is chosen (a party withdraws during
+ * triage): the engine refuses a candidate-users expression that yields null, but takes an empty list.
+ */
+@Component("caseRoles")
+public class CaseRoles {
+
+  /** The case's mediator as candidate user, or nobody yet. */
+  public List<String> mediatorOf(DelegateExecution execution) {
+    return CaseVariables.MEDIATOR.from(execution).filter(id -> !id.isBlank()).map(List::of).orElse(List.of());
+  }
+}

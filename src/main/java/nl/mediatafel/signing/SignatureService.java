@@ -1,0 +1,174 @@
+package nl.mediatafel.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.signing.SigningRefusedException.Reason;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records signatures in our own table ({@code signature}), whether given in the portal or on paper. Both are
+ * idempotent: a party signs a document version once, and signing again returns the first signature unchanged, so a
+ * double click in the portal or a retried job never makes a second row or moves the moment of signing.
+ *
+ * <p>Two concurrent first signatures of the same party and document cannot both be stored: the unique constraint
+ * {@code uq_signature_document_party} refuses the second transaction, which can be retried and then finds the first.
+ */
+@Service
+public class SignatureService {
+
+  static final int USER_AGENT_LENGTH = 300;
+  static final int IP_LENGTH = 45;
+  static final int RECORDED_BY_LENGTH = 64;
+
+  /** A signature and whether this call stored it ({@code false}: the party had signed this document already). */
+  public record Recorded(Signature signature, boolean created) {}
+
+  private final SignatureRepository signatures;
+  private final DocumentService documents;
+  private final PartyRepository parties;
+  private final Clock clock;
+
+  SignatureService(SignatureRepository signatures, DocumentService documents, PartyRepository parties, Clock clock) {
+    this.signatures = signatures;
+    this.documents = documents;
+    this.parties = parties;
+    this.clock = clock;
+  }
+
+  /**
+   * A signature on paper, checked by the secretariat. The version on paper may since have been superseded: it is
+   * still recorded, because it is what the party signed (and its hash says which version that was).
+   *
+   * @param signedAt when the signed paper came in; not in the future
+   * @param recordedBy the Camunda user id of the staff member who checked the signature
+   * @throws SigningRefusedException when the document or the party is not one of this case
+   */
+  @Transactional
+  public Recorded recordPaperSignature(String caseNumber, UUID documentId, UUID partyId, Instant signedAt,
+      String recordedBy) {
+    requireText("caseNumber", caseNumber);
+    Objects.requireNonNull(documentId, "documentId");
+    Objects.requireNonNull(partyId, "partyId");
+    requireText("recordedBy", recordedBy);
+    if (recordedBy.length() > RECORDED_BY_LENGTH) {
+      throw new IllegalArgumentException("recordedBy is longer than " + RECORDED_BY_LENGTH + " characters");
+    }
+    Instant moment = notInTheFuture(signedAt);
+    Optional<SignatureEntity> earlier = signatures.findByDocumentIdAndPartyId(documentId, partyId);
+    StoredDocument document = documentOfCase(caseNumber, documentId);
+    if (earlier.isPresent()) {
+      return new Recorded(earlier.get().toSignature(), false);
+    }
+    partyOfCase(caseNumber, partyId, false);
+    return store(new SignatureEntity(caseNumber, documentId, partyId, SignatureMethod.PAPER, moment,
+        recordedBy.strip(), null, null, document.sha256(), now()));
+  }
+
+  /**
+   * A signature given in the participant portal. Only the current version of a document can be signed: a link to a
+   * version that a newer one replaced is refused. A party that signed this version before gets the first signature
+   * back, even if a newer version exists by now.
+   *
+   * @param ip the signer's address, or null
+   * @param userAgent the signer's browser, or null; cut to 300 characters
+   * @throws SigningRefusedException when the document is not the current version of its type for this case, or the
+   *     party is not an active party of the case
+   */
+  @Transactional
+  public Recorded recordPortalSignature(String caseNumber, UUID documentId, UUID partyId, Instant signedAt, String ip,
+      String userAgent) {
+    requireText("caseNumber", caseNumber);
+    Objects.requireNonNull(documentId, "documentId");
+    Objects.requireNonNull(partyId, "partyId");
+    if (ip != null && ip.length() > IP_LENGTH) {
+      throw new IllegalArgumentException("ip is longer than " + IP_LENGTH + " characters");
+    }
+    Instant moment = notInTheFuture(signedAt);
+    StoredDocument document = documentOfCase(caseNumber, documentId);
+    Optional<SignatureEntity> earlier = signatures.findByDocumentIdAndPartyId(documentId, partyId);
+    if (earlier.isPresent()) {
+      return new Recorded(earlier.get().toSignature(), false);
+    }
+    boolean current = documents.current(caseNumber, document.documentType())
+        .map(latest -> latest.id().equals(documentId)).orElse(false);
+    if (!current) {
+      throw new SigningRefusedException(Reason.SUPERSEDED_DOCUMENT, "Document " + documentId + " (" 
+          + document.documentType() + " versie " + document.version() + ") van zaak " + caseNumber
+          + " is vervangen door een nieuwere versie en kan niet meer worden ondertekend");
+    }
+    partyOfCase(caseNumber, partyId, true);
+    return store(new SignatureEntity(caseNumber, documentId, partyId, SignatureMethod.PORTAL, moment, null,
+        blankToNull(ip), cut(blankToNull(userAgent), USER_AGENT_LENGTH), document.sha256(), now()));
+  }
+
+  /** The signature of a party on a document version, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Signature> find(UUID documentId, UUID partyId) {
+    return signatures.findByDocumentIdAndPartyId(documentId, partyId).map(SignatureEntity::toSignature);
+  }
+
+  /** All signatures on a document version, earliest first. */
+  @Transactional(readOnly = true)
+  public List<Signature> forDocument(UUID documentId) {
+    return signatures.findByDocumentIdOrderBySignedAt(documentId).stream().map(SignatureEntity::toSignature).toList();
+  }
+
+  private Recorded store(SignatureEntity entity) {
+    return new Recorded(signatures.saveAndFlush(entity).toSignature(), true);
+  }
+
+  private StoredDocument documentOfCase(String caseNumber, UUID documentId) {
+    return documents.find(documentId)
+        .filter(document -> document.caseNumber().equals(caseNumber))
+        .orElseThrow(() -> new SigningRefusedException(Reason.UNKNOWN_DOCUMENT,
+            "Zaak " + caseNumber + " heeft geen document " + documentId));
+  }
+
+  private void partyOfCase(String caseNumber, UUID partyId, boolean mustBeActive) {
+    Party party = parties.findById(partyId)
+        .filter(found -> found.getCaseNumber().equals(caseNumber))
+        .orElseThrow(() -> new SigningRefusedException(Reason.NOT_A_SIGNER,
+            "Partij " + partyId + " is geen partij in zaak " + caseNumber));
+    if (mustBeActive && !party.isActive()) {
+      throw new SigningRefusedException(Reason.NOT_A_SIGNER,
+          "Partij " + partyId + " heeft zich teruggetrokken uit zaak " + caseNumber);
+    }
+  }
+
+  private Instant notInTheFuture(Instant signedAt) {
+    Objects.requireNonNull(signedAt, "signedAt");
+    if (signedAt.isAfter(clock.instant())) {
+      throw new IllegalArgumentException("De ondertekening ligt in de toekomst: " + signedAt);
+    }
+    // the database keeps microseconds; the returned signature equals what a later read gives
+    return signedAt.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String cut(String value, int length) {
+    return value == null || value.length() <= length ? value : value.substring(0, length);
+  }
+}
