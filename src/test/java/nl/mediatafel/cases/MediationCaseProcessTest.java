@@ -112,6 +112,8 @@ class MediationCaseProcessTest {
       assertThat(task).hasCandidateUser("anna");
       assertThat(task.getDueDate()).isAfter(new Date());
     });
+    assertThat(conversations).extracting(task -> taskService.getVariable(task.getId(), "partyName"))
+        .as("the form says whom the conversation is with").containsExactlyInAnyOrder("Partij 1", "Partij 2");
     conversations.forEach(task -> taskService.complete(task.getId(),
         Map.of("conversationChannel", "VIDEO", "onlineExplained", true)));
 
