@@ -34,6 +34,7 @@ import java.util.Map;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
@@ -379,10 +380,7 @@ class MediationCaseProcessTest {
   }
 
   private void executeJobs(ProcessInstance instance, String activityId) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .list();
-    assertThat(jobs).as("jobs at %s", activityId).isNotEmpty();
-    jobs.forEach(job -> managementService.executeJob(job.getId()));
+    ProcessJobs.executeAt(managementService, instance, activityId);
   }
 
   private List<Party> partiesOf(ProcessInstance instance) {

@@ -6,10 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.mediatafel.MediatafelApplication;
 import nl.mediatafel.platform.EmbeddedPostgres17;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,13 +20,8 @@ class DocumentsOnPostgresIT {
 
   @Test
   void documentsAreStoredSupersededAndReadBackOnPostgres() {
-    Map<String, Object> properties = new HashMap<>(EmbeddedPostgres17.newDatabase("documents_check"));
-    properties.put("SPRING_MAIL_HOST", "localhost");
-    properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
-    properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
-    properties.put("server.port", "0");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MediatafelApplication.class)
-        .profiles("postgres").properties(properties).run()) {
+    try (ConfigurableApplicationContext app =
+        EmbeddedPostgres17.startOn(EmbeddedPostgres17.productionProperties("documents_check"))) {
       DocumentService documents = app.getBean(DocumentService.class);
       Map<String, Object> model = Map.of("hourlyRate", 100, "hours", 2, "documentDate", "2026-03-05");
 

@@ -36,6 +36,27 @@ public final class EmbeddedPostgres17 {
     return server;
   }
 
+  /**
+   * A fresh database of this server plus every environment variable the production profile requires (mail server
+   * and base URL are placeholders: nothing is sent), ready for {@link #startOn(Map)}.
+   */
+  public static Map<String, Object> productionProperties(String database) {
+    Map<String, Object> properties = new java.util.HashMap<>(newDatabase(database));
+    properties.put("SPRING_MAIL_HOST", "localhost");
+    properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
+    properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
+    properties.put("server.port", "0");
+    return properties;
+  }
+
+  /** Starts the application in the production profile with these properties (e.g. again on the same database). */
+  public static org.springframework.context.ConfigurableApplicationContext startOn(Map<String, Object> properties) {
+    return new org.springframework.boot.builder.SpringApplicationBuilder(nl.mediatafel.MediatafelApplication.class)
+        .profiles("postgres")
+        .properties(properties)
+        .run();
+  }
+
   /** Creates a fresh database and returns the properties that point the application at it (profile postgres). */
   public static Map<String, Object> newDatabase(String name) {
     EmbeddedPostgres pg = server();

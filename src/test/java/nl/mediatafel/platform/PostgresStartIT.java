@@ -2,14 +2,11 @@ package nl.mediatafel.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.mediatafel.MediatafelApplication;
 import nl.mediatafel.process.ModelDeployment;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,12 +22,8 @@ class PostgresStartIT {
 
   @Test
   void startsOnPostgresAndASecondStartIsANoOp() {
-    Map<String, Object> properties = new HashMap<>(EmbeddedPostgres17.newDatabase("restart_check"));
-    properties.put("SPRING_MAIL_HOST", "localhost");
-    properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
-    properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
+    Map<String, Object> properties = EmbeddedPostgres17.productionProperties("restart_check");
     properties.put("MEDIATAFEL_DEMO", "true");
-    properties.put("server.port", "0");
 
     Snapshot first;
     try (ConfigurableApplicationContext app = start(properties)) {
@@ -48,12 +41,7 @@ class PostgresStartIT {
 
   @Test
   void withoutTheDemoSwitchThePostgresProfileCreatesNoAccounts() {
-    Map<String, Object> properties = new HashMap<>(EmbeddedPostgres17.newDatabase("no_demo"));
-    properties.put("SPRING_MAIL_HOST", "localhost");
-    properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
-    properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
-    properties.put("server.port", "0");
-    try (ConfigurableApplicationContext app = start(properties)) {
+    try (ConfigurableApplicationContext app = start(EmbeddedPostgres17.productionProperties("no_demo"))) {
       Snapshot snapshot = Snapshot.of(app);
       assertThat(snapshot.users()).isZero();
       assertThat(snapshot.groups()).isEqualTo(4);
@@ -61,10 +49,7 @@ class PostgresStartIT {
   }
 
   private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-    return new SpringApplicationBuilder(MediatafelApplication.class)
-        .profiles("postgres")
-        .properties(properties)
-        .run();
+    return EmbeddedPostgres17.startOn(properties);
   }
 
   record Snapshot(String databaseProduct, List<String> changesets, long deployments, long definitions, long users,

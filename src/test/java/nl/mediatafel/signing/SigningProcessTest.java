@@ -32,6 +32,7 @@ import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.DocumentType;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
@@ -482,10 +483,7 @@ class SigningProcessTest {
   }
 
   private void executeJobs(ProcessInstance instance, String activityId) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .list();
-    assertThat(jobs).as("jobs at %s", activityId).isNotEmpty();
-    jobs.forEach(job -> managementService.executeJob(job.getId()));
+    ProcessJobs.executeAt(managementService, instance, activityId);
   }
 
   private Object outcome(ProcessInstance instance) {
