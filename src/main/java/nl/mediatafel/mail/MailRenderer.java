@@ -60,6 +60,16 @@ public class MailRenderer {
     return new RenderedMail(subject, html.process("layout", context), text.process("layout", context));
   }
 
+  /** Mails the application sends itself, never from a model (the portal's confirmation code). */
+  public static final Set<String> INTERNAL = Set.of("portal-code");
+
+  /** The mails designers may send with {@code sendEmail}: all but the {@link #INTERNAL} ones. */
+  public static Set<String> designerTemplates() {
+    Set<String> names = new TreeSet<>(knownTemplates());
+    names.removeAll(INTERNAL);
+    return names;
+  }
+
   /** The mails that exist: every {@code mail.<template>.subject} key of the Dutch texts. */
   public static Set<String> knownTemplates() {
     Set<String> names = new TreeSet<>();

@@ -69,8 +69,9 @@ public class SendEmailDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String template = required(execution, TEMPLATE);
-    if (!MailRenderer.knownTemplates().contains(template)) {
-      throw misconfigured(execution, TEMPLATE, "unknown mail '" + template + "'; known: " + MailRenderer.knownTemplates());
+    if (!MailRenderer.designerTemplates().contains(template)) {
+      throw misconfigured(execution, TEMPLATE, "unknown mail '" + template + "'; known: "
+          + MailRenderer.designerTemplates());
     }
     List<RecipientRole> roles = roles(execution);
     PortalAction action = portalAction(execution);

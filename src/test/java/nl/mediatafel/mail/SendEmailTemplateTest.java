@@ -19,7 +19,7 @@ class SendEmailTemplateTest {
 
   @Test
   void offersEveryMailThatExistsAndNoOther() {
-    assertThat(choices("template")).isEqualTo(MailRenderer.knownTemplates());
+    assertThat(choices("template")).isEqualTo(MailRenderer.designerTemplates());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package nl.mediatafel.cases;
+package nl.mediatafel.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -10,23 +10,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
 
 /**
- * A CSRF defence for the public request form (the application has no Spring Security): a synchronizer token. Each
- * HTTP session gets one random token, the form carries it as a hidden field, and a POST is accepted only when the
- * posted token equals the session's. Another site can make a visitor's browser post the form, but it cannot read the
+ * A CSRF defence for the public forms (request form, participant portal; the application has no Spring Security):
+ * a synchronizer token. Each HTTP session gets one random token, the form carries it as a hidden field, and a POST is
+ * accepted only when the posted token equals the session's. Another site can make a visitor's browser post the form, but it cannot read the
  * token to put in it. The session lives on one node: a cluster needs sticky sessions for this form.
  */
 @Component
-class FormCsrf {
+public class FormCsrf {
 
   /** The name of the hidden field. */
-  static final String PARAMETER = "_csrf";
+  public static final String PARAMETER = "_csrf";
 
   private static final String ATTRIBUTE = FormCsrf.class.getName() + ".token";
 
   private final SecureRandom random = new SecureRandom();
 
   /** The session's token, starting a session and creating the token on first use. */
-  String token(HttpServletRequest request) {
+  public String token(HttpServletRequest request) {
     HttpSession session = request.getSession();
     synchronized (WebUtils.getSessionMutex(session)) {
       if (session.getAttribute(ATTRIBUTE) instanceof String token) {
@@ -41,7 +41,7 @@ class FormCsrf {
   }
 
   /** True when the request carries its session's token; false without a session, a token or with another token. */
-  boolean accepts(HttpServletRequest request) {
+  public boolean accepts(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     String posted = request.getParameter(PARAMETER);
     if (session == null || posted == null || !(session.getAttribute(ATTRIBUTE) instanceof String expected)) {

@@ -1,0 +1,194 @@
+package nl.mediatafel.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.mail.MailGateway;
+import nl.mediatafel.mail.MailProperties;
+import nl.mediatafel.mail.OutgoingMail;
+import nl.mediatafel.mail.Recipient;
+import nl.mediatafel.mail.RecipientRole;
+import nl.mediatafel.security.FormCsrf;
+import nl.mediatafel.web.LocaleConfiguration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The participant portal's front door: a personal link from a mail ({@code /portal/{token}}) opens the portal for
+ * one party of one case. A first visit in a browser confirms the party's e-mail address with a one-time code before
+ * anything of the case is shown. A wrong, expired or revoked link gets one neutral page that reveals nothing.
+ */
+@Controller
+@RequestMapping("/portal/{token}")
+class PortalController {
+
+  private static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
+  private static final List<String> PAGES = List.of("intake", "sign", "forum");
+
+  private final PortalLinks links;
+  private final PartyRepository parties;
+  private final MediationCaseRepository cases;
+  private final MailGateway mail;
+  private final MailProperties mailProperties;
+  private final IdentityService identityService;
+  private final FormCsrf csrf;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  PortalController(PortalLinks links, PartyRepository parties, MediationCaseRepository cases, MailGateway mail,
+      MailProperties mailProperties, IdentityService identityService, FormCsrf csrf, Clock clock) {
+    this.links = links;
+    this.parties = parties;
+    this.cases = cases;
+    this.mail = mail;
+    this.mailProperties = mailProperties;
+    this.identityService = identityService;
+    this.csrf = csrf;
+    this.clock = clock;
+  }
+
+  /** A party and the link they came with, when the link works and the party is still in the case. */
+  private record Holder(String token, PortalLink link, Party party) {}
+
+  @GetMapping({"", "/{page}"})
+  ModelAndView open(@PathVariable String token, @PathVariable(required = false) String page,
+      HttpServletRequest request) {
+    Optional<Holder> holder = holder(token);
+    if (holder.isEmpty() || (page != null && !PAGES.contains(page))) {
+      return invalid();
+    }
+    speak(holder.get(), request);
+    PortalVisit visit = PortalVisit.of(request.getSession());
+    if (!visit.isConfirmed(holder.get().link())) {
+      return confirmPage(holder.get(), visit, request, null, HttpStatus.OK);
+    }
+    return overview(holder.get(), page);
+  }
+
+  @PostMapping("/code")
+  ModelAndView sendCode(@PathVariable String token, HttpServletRequest request) {
+    Optional<Holder> holder = holder(token);
+    if (holder.isEmpty()) {
+      return invalid();
+    }
+    speak(holder.get(), request);
+    if (!csrf.accepts(request)) {
+      return refused();
+    }
+    PortalVisit visit = PortalVisit.of(request.getSession());
+    if (!visit.mayRequestCode()) {
+      return confirmPage(holder.get(), visit, request, "portal.code.too-many", HttpStatus.TOO_MANY_REQUESTS);
+    }
+    String code = String.format("%06d", random.nextInt(1_000_000));
+    Party party = holder.get().party();
+    boolean advisor = holder.get().link().getAudience() == PortalLink.Audience.ADVISOR;
+    Recipient recipient = new Recipient(advisor ? party.getAdvisorName() : party.getName(),
+        advisor ? party.getAdvisorEmail() : party.getEmail(), party.locale(),
+        advisor ? RecipientRole.ADVISORS : RecipientRole.PARTY, party.getId());
+    String caseNumber = holder.get().link().getCaseNumber();
+    mail.send(new OutgoingMail(caseNumber, "portal-code", recipient, Map.of(
+        "recipientName", recipient.name(), "caseNumber", caseNumber,
+        "practiceName", mailProperties.practiceName(), "detail", code), List.of(), null));
+    visit.codeSent(holder.get().link(), code, clock.instant().plus(CODE_VALIDITY));
+    return new ModelAndView("redirect:/portal/" + token, HttpStatus.SEE_OTHER);
+  }
+
+  @PostMapping("/confirm")
+  ModelAndView confirm(@PathVariable String token, @RequestParam(required = false) String code,
+      HttpServletRequest request) {
+    Optional<Holder> holder = holder(token);
+    if (holder.isEmpty()) {
+      return invalid();
+    }
+    speak(holder.get(), request);
+    if (!csrf.accepts(request)) {
+      return refused();
+    }
+    PortalVisit visit = PortalVisit.of(request.getSession());
+    if (!visit.confirm(holder.get().link(), code, clock.instant())) {
+      return confirmPage(holder.get(), visit, request, "portal.code.wrong", HttpStatus.BAD_REQUEST);
+    }
+    request.changeSessionId(); // a session id seen before confirmation is worth nothing after it
+    String page = holder.get().link().getAction().path();
+    return new ModelAndView("redirect:/portal/" + token + page, HttpStatus.SEE_OTHER);
+  }
+
+  private Optional<Holder> holder(String token) {
+    return links.verify(token).flatMap(link -> parties.findByMediationCaseCaseNumberOrderByPosition(link.getCaseNumber())
+        .stream()
+        .filter(party -> party.getId().equals(link.getPartyId()) && party.isActive())
+        .findFirst()
+        .map(party -> new Holder(token, link, party)));
+  }
+
+  private ModelAndView confirmPage(Holder holder, PortalVisit visit, HttpServletRequest request, String error,
+      HttpStatus status) {
+    ModelAndView page = new ModelAndView("portal/confirm", status);
+    page.addObject("token", holder.token());
+    page.addObject("codeSent", visit.awaitsCodeFor(holder.link(), clock.instant()));
+    page.addObject("mayRequestCode", visit.mayRequestCode());
+    page.addObject("attemptsLeft", visit.attemptsLeft());
+    page.addObject("maskedEmail", mask(holder.link().getAudience() == PortalLink.Audience.ADVISOR
+        ? holder.party().getAdvisorEmail() : holder.party().getEmail()));
+    page.addObject("error", error);
+    page.addObject("csrfParameter", FormCsrf.PARAMETER);
+    page.addObject("csrfToken", csrf.token(request));
+    return page;
+  }
+
+  private ModelAndView overview(Holder holder, String requestedPage) {
+    MediationCase mediationCase = cases.findById(holder.link().getCaseNumber()).orElseThrow();
+    ModelAndView page = new ModelAndView("portal/overview");
+    page.addObject("caseNumber", mediationCase.getCaseNumber());
+    page.addObject("status", mediationCase.getStatus());
+    page.addObject("partyName", holder.party().getName());
+    page.addObject("advisor", holder.link().getAudience() == PortalLink.Audience.ADVISOR);
+    page.addObject("mediatorName", Optional.ofNullable(mediationCase.getMediator()).map(this::fullName).orElse(null));
+    page.addObject("requestedPage", requestedPage);
+    page.addObject("linkExpires", holder.link().getExpiresAt());
+    return page;
+  }
+
+  private String fullName(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
+  }
+
+  private static void speak(Holder holder, HttpServletRequest request) {
+    request.setAttribute(LocaleConfiguration.LANGUAGE_ATTRIBUTE, holder.party().locale());
+  }
+
+  private static ModelAndView invalid() {
+    return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
+  }
+
+  private static ModelAndView refused() {
+    return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
+  }
+
+  /** {@code jan.deboer@example.nl} → {@code j…r@example.nl}: enough to recognise, not to harvest. */
+  static String mask(String email) {
+    int at = email.indexOf('@');
+    if (at <= 1) {
+      return "…" + email.substring(Math.max(at, 0));
+    }
+    return email.charAt(0) + "…" + email.charAt(at - 1) + email.substring(at);
+  }
+
+}
