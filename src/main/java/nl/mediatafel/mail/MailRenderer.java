@@ -60,8 +60,8 @@ public class MailRenderer {
     return new RenderedMail(subject, html.process("layout", context), text.process("layout", context));
   }
 
-  /** Mails the application sends itself, never from a model (the portal's confirmation code). */
-  public static final Set<String> INTERNAL = Set.of("portal-code");
+  /** Mails sent by the application or by a dedicated delegate, not by {@code sendEmail} (the portal's code, …). */
+  public static final Set<String> INTERNAL = Set.of("portal-code", "intake-safety-flag", "session-reminder");
 
   /** The mails designers may send with {@code sendEmail}: all but the {@link #INTERNAL} ones. */
   public static Set<String> designerTemplates() {

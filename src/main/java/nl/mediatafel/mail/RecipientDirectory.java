@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns a role from the model ({@code parties}, {@code mediator}, …) into the addressees of one case. */
 @Component
-class RecipientDirectory {
+public class RecipientDirectory {
 
   private final PartyRepository parties;
   private final IdentityService identityService;
@@ -50,11 +50,24 @@ class RecipientDirectory {
         }
         yield List.of(staff(user, role));
       }
-      case SECRETARIAT -> identityService.createUserQuery().memberOfGroup(StaffGroup.SECRETARIAT.id()).list().stream()
-          .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
-          .map(user -> staff(user, role))
-          .toList();
+      case SECRETARIAT -> caseStaff(null);
     };
+  }
+
+  /** The staff of a case outside a process: its mediator (when chosen) and every member of the secretariat. */
+  public List<Recipient> caseStaff(String mediatorId) {
+    java.util.ArrayList<Recipient> staff = new java.util.ArrayList<>();
+    if (mediatorId != null) {
+      User mediator = identityService.createUserQuery().userId(mediatorId).singleResult();
+      if (mediator != null && mediator.getEmail() != null && !mediator.getEmail().isBlank()) {
+        staff.add(staff(mediator, RecipientRole.MEDIATOR));
+      }
+    }
+    identityService.createUserQuery().memberOfGroup(StaffGroup.SECRETARIAT.id()).list().stream()
+        .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
+        .map(user -> staff(user, RecipientRole.SECRETARIAT))
+        .forEach(staff::add);
+    return staff;
   }
 
   private List<Party> activeParties(String caseNumber) {

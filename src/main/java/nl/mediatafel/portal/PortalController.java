@@ -9,15 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.portal.PortalAccess.Holder;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientRole;
 import nl.mediatafel.security.FormCsrf;
-import nl.mediatafel.web.LocaleConfiguration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
@@ -41,8 +40,7 @@ class PortalController {
   private static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
   private static final List<String> PAGES = List.of("intake", "sign", "forum");
 
-  private final PortalLinks links;
-  private final PartyRepository parties;
+  private final PortalAccess access;
   private final MediationCaseRepository cases;
   private final MailGateway mail;
   private final MailProperties mailProperties;
@@ -51,10 +49,9 @@ class PortalController {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  PortalController(PortalLinks links, PartyRepository parties, MediationCaseRepository cases, MailGateway mail,
+  PortalController(PortalAccess access, MediationCaseRepository cases, MailGateway mail,
       MailProperties mailProperties, IdentityService identityService, FormCsrf csrf, Clock clock) {
-    this.links = links;
-    this.parties = parties;
+    this.access = access;
     this.cases = cases;
     this.mail = mail;
     this.mailProperties = mailProperties;
@@ -63,17 +60,13 @@ class PortalController {
     this.clock = clock;
   }
 
-  /** A party and the link they came with, when the link works and the party is still in the case. */
-  private record Holder(String token, PortalLink link, Party party) {}
-
   @GetMapping({"", "/{page}"})
   ModelAndView open(@PathVariable String token, @PathVariable(required = false) String page,
       HttpServletRequest request) {
-    Optional<Holder> holder = holder(token);
+    Optional<Holder> holder = access.holder(token, request);
     if (holder.isEmpty() || (page != null && !PAGES.contains(page))) {
       return invalid();
     }
-    speak(holder.get(), request);
     PortalVisit visit = PortalVisit.of(request.getSession());
     if (!visit.isConfirmed(holder.get().link())) {
       return confirmPage(holder.get(), visit, request, null, HttpStatus.OK);
@@ -83,11 +76,10 @@ class PortalController {
 
   @PostMapping("/code")
   ModelAndView sendCode(@PathVariable String token, HttpServletRequest request) {
-    Optional<Holder> holder = holder(token);
+    Optional<Holder> holder = access.holder(token, request);
     if (holder.isEmpty()) {
       return invalid();
     }
-    speak(holder.get(), request);
     if (!csrf.accepts(request)) {
       return refused();
     }
@@ -97,7 +89,7 @@ class PortalController {
     }
     String code = String.format("%06d", random.nextInt(1_000_000));
     Party party = holder.get().party();
-    boolean advisor = holder.get().link().getAudience() == PortalLink.Audience.ADVISOR;
+    boolean advisor = holder.get().isAdvisor();
     Recipient recipient = new Recipient(advisor ? party.getAdvisorName() : party.getName(),
         advisor ? party.getAdvisorEmail() : party.getEmail(), party.locale(),
         advisor ? RecipientRole.ADVISORS : RecipientRole.PARTY, party.getId());
@@ -112,11 +104,10 @@ class PortalController {
   @PostMapping("/confirm")
   ModelAndView confirm(@PathVariable String token, @RequestParam(required = false) String code,
       HttpServletRequest request) {
-    Optional<Holder> holder = holder(token);
+    Optional<Holder> holder = access.holder(token, request);
     if (holder.isEmpty()) {
       return invalid();
     }
-    speak(holder.get(), request);
     if (!csrf.accepts(request)) {
       return refused();
     }
@@ -127,14 +118,6 @@ class PortalController {
     request.changeSessionId(); // a session id seen before confirmation is worth nothing after it
     String page = holder.get().link().getAction().path();
     return new ModelAndView("redirect:/portal/" + token + page, HttpStatus.SEE_OTHER);
-  }
-
-  private Optional<Holder> holder(String token) {
-    return links.verify(token).flatMap(link -> parties.findByMediationCaseCaseNumberOrderByPosition(link.getCaseNumber())
-        .stream()
-        .filter(party -> party.getId().equals(link.getPartyId()) && party.isActive())
-        .findFirst()
-        .map(party -> new Holder(token, link, party)));
   }
 
   private ModelAndView confirmPage(Holder holder, PortalVisit visit, HttpServletRequest request, String error,
@@ -158,7 +141,7 @@ class PortalController {
     page.addObject("caseNumber", mediationCase.getCaseNumber());
     page.addObject("status", mediationCase.getStatus());
     page.addObject("partyName", holder.party().getName());
-    page.addObject("advisor", holder.link().getAudience() == PortalLink.Audience.ADVISOR);
+    page.addObject("advisor", holder.isAdvisor());
     page.addObject("mediatorName", Optional.ofNullable(mediationCase.getMediator()).map(this::fullName).orElse(null));
     page.addObject("requestedPage", requestedPage);
     page.addObject("linkExpires", holder.link().getExpiresAt());
@@ -168,10 +151,6 @@ class PortalController {
   private String fullName(String userId) {
     User user = identityService.createUserQuery().userId(userId).singleResult();
     return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
-  }
-
-  private static void speak(Holder holder, HttpServletRequest request) {
-    request.setAttribute(LocaleConfiguration.LANGUAGE_ATTRIBUTE, holder.party().locale());
   }
 
   private static ModelAndView invalid() {

@@ -3,21 +3,14 @@ package nl.mediatafel.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PortalBrowser;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLink.Audience;
@@ -60,7 +53,7 @@ class PortalAccessTest {
 
   @Test
   void aPartyConfirmsWithACodeByMailAndThenSeesTheirCase() throws Exception {
-    Browser browser = new Browser();
+    PortalBrowser browser = browser();
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.INTAKE).url();
 
     HttpResponse<String> first = browser.get(link);
@@ -85,21 +78,24 @@ class PortalAccessTest {
     assertThat(right.statusCode()).isEqualTo(303);
     assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/intake");
 
-    HttpResponse<String> overview = browser.get(link);
+    HttpResponse<String> intake = browser.get(link);
+    assertThat(intake.statusCode()).isEqualTo(200);
+    assertThat(intake.body()).contains("Intakevragenlijst", "Wat is er gebeurd?").doesNotContain("VERTROUWELIJK");
+    HttpResponse<String> overview = browser.get(link.replace("/intake", ""));
     assertThat(overview.statusCode()).isEqualTo(200);
-    assertThat(overview.body()).contains(caseNumber, "Welkom, Jan de Boer.", "Uw aanmelding wordt beoordeeld.",
-        "Intakevragenlijst").doesNotContain("VERTROUWELIJK", "Emma Clarke");
+    assertThat(overview.body()).contains(caseNumber, "Welkom, Jan de Boer.", "Uw aanmelding wordt beoordeeld.")
+        .doesNotContain("VERTROUWELIJK", "Emma Clarke");
   }
 
   @Test
   void thePageSpeaksThePartysLanguage() throws Exception {
     String link = links.issue(caseNumber, emma.getId(), Audience.PARTY, PortalAction.CASE).url();
-    assertThat(new Browser().get(link).body()).contains("Confirm your e-mail address", "<html lang=\"en\"");
+    assertThat(browser().get(link).body()).contains("Confirm your e-mail address", "<html lang=\"en\"");
   }
 
   @Test
   void wrongExpiredAndRevokedLinksGetOneNeutralPage() throws Exception {
-    Browser browser = new Browser();
+    PortalBrowser browser = browser();
     String valid = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     String base = valid.substring(0, valid.indexOf("/portal/") + "/portal/".length());
 
@@ -118,7 +114,7 @@ class PortalAccessTest {
 
   @Test
   void confirmingOnePartyDoesNotOpenAnotherPartysLink() throws Exception {
-    Browser browser = new Browser();
+    PortalBrowser browser = browser();
     String janLink = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     browser.confirm(janLink);
     assertThat(browser.get(janLink).body()).contains("Welkom, Jan de Boer.");
@@ -132,11 +128,11 @@ class PortalAccessTest {
   @Test
   void aCodeWorksOnlyInTheBrowserThatAskedForIt() throws Exception {
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
-    Browser asking = new Browser();
+    PortalBrowser asking = browser();
     asking.post(link + "/code", asking.get(link).body(), "");
     String code = code(ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]).text());
 
-    Browser other = new Browser();
+    PortalBrowser other = browser();
     HttpResponse<String> page = other.get(link);
     HttpResponse<String> attempt = other.post(link + "/confirm", page.body(), "code=" + code);
     assertThat(attempt.statusCode()).isEqualTo(400);
@@ -146,7 +142,7 @@ class PortalAccessTest {
   @Test
   void afterFiveWrongCodesTheCodeStopsWorking() throws Exception {
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
-    Browser browser = new Browser();
+    PortalBrowser browser = browser();
     HttpResponse<String> page = browser.post(link + "/code", browser.get(link).body(), "");
     String code = code(ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]).text());
     page = browser.get(link);
@@ -161,49 +157,18 @@ class PortalAccessTest {
   @Test
   void aPostWithoutTheFormsTokenIsRefused() throws Exception {
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
-    Browser browser = new Browser();
+    PortalBrowser browser = browser();
     browser.get(link);
     HttpResponse<String> forged = browser.postRaw(link + "/code", "");
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(TestMailServer.server().getReceivedMessages()).isEmpty();
   }
 
-  private static String code(String mailText) {
-    Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(mailText);
-    assertThat(matcher.find()).as("a 6-digit code in: %s", mailText).isTrue();
-    return matcher.group(1);
+  private PortalBrowser browser() {
+    return new PortalBrowser(port);
   }
 
-  /** A browser with cookies that posts forms with the CSRF token of the page it last saw. */
-  private final class Browser {
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-    HttpResponse<String> get(String url) throws Exception {
-      return client.send(HttpRequest.newBuilder(local(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String url, String pageWithForm, String fields) throws Exception {
-      Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
-      String csrf = token.find() ? "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) : "";
-      return postRaw(url, csrf + (fields.isEmpty() ? "" : "&" + fields));
-    }
-
-    HttpResponse<String> postRaw(String url, String body) throws Exception {
-      return client.send(HttpRequest.newBuilder(local(url))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    void confirm(String link) throws Exception {
-      TestMailServer.server().purgeEmailFromAllMailboxes();
-      post(link + "/code", get(link).body(), "");
-      String code = code(ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]).text());
-      post(link + "/confirm", get(link).body(), "code=" + code);
-    }
-
-    /** Mail links point at the configured base URL; the test server listens on a random port. */
-    private URI local(String url) {
-      return URI.create(url.replaceFirst("^https?://[^/]+", "http://localhost:" + port));
-    }
+  private static String code(String mailText) {
+    return PortalBrowser.code(mailText);
   }
 }

@@ -1,0 +1,54 @@
+package nl.mediatafel.intake;
+
+import java.util.UUID;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.security.StaffAccess;
+import nl.mediatafel.security.StaffGroup;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A party's intake answers for the case's own mediator and the secretariat ({@code /intake/{case}/{party}}, linked
+ * from the "Intakegesprek voeren" form). Another mediator gets the same 404 as for a case that does not exist.
+ */
+@Controller
+class IntakeStaffController {
+
+  private final StaffAccess access;
+  private final MediationCaseRepository cases;
+  private final PartyRepository parties;
+  private final IntakeService intakes;
+
+  IntakeStaffController(StaffAccess access, MediationCaseRepository cases, PartyRepository parties,
+      IntakeService intakes) {
+    this.access = access;
+    this.cases = cases;
+    this.parties = parties;
+    this.intakes = intakes;
+  }
+
+  @GetMapping("/intake/{caseNumber}/{partyId}")
+  String answers(@PathVariable String caseNumber, @PathVariable UUID partyId, Model model) {
+    String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
+    MediationCase mediationCase = cases.findById(caseNumber)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    if (!access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS)
+        && !user.equals(mediationCase.getMediator())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    Party party = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
+        .filter(p -> p.getId().equals(partyId)).findFirst()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("caseNumber", caseNumber);
+    model.addAttribute("partyName", party.getName());
+    model.addAttribute("answer", intakes.of(partyId).orElse(null));
+    return "intake/answers";
+  }
+}
