@@ -1,0 +1,59 @@
+package nl.mediatafel.sessions;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code <camunda:taskListener event="complete" delegateExpression="${recordSessionReport}">} on the session report:
+ * stores hours and summary in the {@code sessions} row (the summary is local to the task and never becomes a process
+ * variable), adds the hours to {@link FaceToFaceProcess#HOURS_SPENT}, and sets {@link FaceToFaceProcess#SESSIONS_OUTCOME}
+ * when the next step is an outcome, or {@link FaceToFaceProcess#SESSION_KIND} for the next planning form.
+ */
+@Component("recordSessionReport")
+class RecordSessionReportListener implements TaskListener {
+
+  private static final Set<String> OUTCOMES =
+      Set.of(FaceToFaceProcess.AGREEMENT, FaceToFaceProcess.NO_AGREEMENT, FaceToFaceProcess.SWITCH_ROUTE);
+
+  private final SessionPlanning planning;
+
+  RecordSessionReportListener(SessionPlanning planning) {
+    this.planning = planning;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    String nextStep = FaceToFaceProcess.SESSION_NEXT_STEP.from(execution)
+        .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: kies de volgende stap"));
+    if (!OUTCOMES.contains(nextStep) && !SessionKind.JOINT.name().equals(nextStep)
+        && !SessionKind.CAUCUS.name().equals(nextStep)) {
+      throw new ProcessEngineException("Verslag bijeenkomst: onbekende volgende stap '" + nextStep + "'");
+    }
+    Number hours = FaceToFaceProcess.SESSION_HOURS.from(execution)
+        .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: het aantal uren ontbreekt"));
+    BigDecimal exact = new BigDecimal(hours.toString());
+    String summary = FaceToFaceProcess.SESSION_SUMMARY.from(execution).orElse(null);
+    try {
+      planning.recordReport(UUID.fromString(FaceToFaceProcess.SESSION_ID.required(execution)), exact, summary);
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException("Verslag bijeenkomst: " + e.getMessage());
+    }
+    DelegateExecution processInstance = execution.getProcessInstance();
+    double total = FaceToFaceProcess.HOURS_SPENT.from(processInstance).orElse(0.0) + exact.doubleValue();
+    FaceToFaceProcess.HOURS_SPENT.set(processInstance, total);
+    if (OUTCOMES.contains(nextStep)) {
+      FaceToFaceProcess.SESSIONS_OUTCOME.set(processInstance, nextStep);
+    } else {
+      FaceToFaceProcess.SESSION_KIND.set(processInstance, nextStep);
+    }
+    // the summary lives in the sessions table only: clear it from the task's local variables
+    execution.removeVariableLocal(FaceToFaceProcess.SESSION_SUMMARY.name());
+  }
+}

@@ -1,0 +1,120 @@
+package nl.mediatafel.sessions;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.documents.CalendarInvitations;
+import nl.mediatafel.documents.SessionInvite;
+import nl.mediatafel.i18n.MessagesConfiguration;
+import nl.mediatafel.mail.Attachment;
+import nl.mediatafel.mail.MailGateway;
+import nl.mediatafel.mail.MailProperties;
+import nl.mediatafel.mail.OutgoingMail;
+import nl.mediatafel.mail.Recipient;
+import nl.mediatafel.mail.RecipientRole;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mails a session's attendees (all active parties of a joint session or the one party of a caucus, and the mediator)
+ * with the calendar invitation {@value #FILE_NAME} in their own language; the mediator is its organizer.
+ */
+@Service
+public class SessionInvitations {
+
+  public static final String FILE_NAME = "bijeenkomst.ics";
+  static final String TITLE = "Mediationbijeenkomst";
+  private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", DUTCH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", DUTCH);
+
+  private final MailGateway gateway;
+  private final CalendarInvitations calendarInvitations;
+  private final PartyRepository parties;
+  private final IdentityService identityService;
+  private final MailProperties mail;
+  private final BusinessCalendar calendar;
+
+  SessionInvitations(MailGateway gateway, CalendarInvitations calendarInvitations, PartyRepository parties,
+      IdentityService identityService, MailProperties mail, BusinessCalendar calendar) {
+    this.gateway = gateway;
+    this.calendarInvitations = calendarInvitations;
+    this.parties = parties;
+    this.identityService = identityService;
+    this.mail = mail;
+    this.calendar = calendar;
+  }
+
+  /**
+   * Sends the mail {@code template} with the invitation to every attendee.
+   *
+   * @param jobId the job that sends it, for a dedupe key per visit (a retry skips who already has it); null outside
+   *     a job: then the key is the session's sequence, so each change goes out once
+   */
+  public void send(Session session, String template, String mediatorUserId, String jobId) {
+    User mediator = identityService.createUserQuery().userId(mediatorUserId).singleResult();
+    if (mediator == null || mediator.getEmail() == null || mediator.getEmail().isBlank()) {
+      throw new ProcessEngineException("Mediator '" + mediatorUserId + "' has no user account with an e-mail address");
+    }
+    String mediatorName = (nullToEmpty(mediator.getFirstName()) + " " + nullToEmpty(mediator.getLastName())).trim();
+    List<Recipient> recipients = new ArrayList<>();
+    for (Party party : attendingParties(session)) {
+      recipients.add(new Recipient(party.getName(), party.getEmail(), party.locale(), RecipientRole.PARTY,
+          party.getId()));
+    }
+    recipients.add(new Recipient(mediatorName.isEmpty() ? mediator.getId() : mediatorName, mediator.getEmail(),
+        MessagesConfiguration.DUTCH, RecipientRole.MEDIATOR, null));
+
+    SessionInvite invite = new SessionInvite(session.getId().toString(), session.getSequence(), TITLE,
+        session.getStartsAt().atZone(calendar.zone()), session.getEndsAt().atZone(calendar.zone()),
+        session.getLocation(), null, mediatorName, mediator.getEmail(),
+        recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(),
+        session.getStatus() == SessionStatus.CANCELLED);
+    String detail = describe(session);
+    for (Recipient recipient : recipients) {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("recipientName", recipient.name());
+      model.put("caseNumber", session.getCaseNumber());
+      model.put("practiceName", mail.practiceName());
+      model.put("detail", detail);
+      Attachment ics = new Attachment(FILE_NAME, CalendarInvitations.MEDIA_TYPE,
+          calendarInvitations.invitation(invite, recipient.locale()));
+      String dedupeKey = jobId != null
+          ? String.join(":", "job", jobId, template, recipient.email())
+          : String.join(":", "session", session.getId().toString(), String.valueOf(session.getSequence()), template,
+              recipient.email());
+      gateway.send(new OutgoingMail(session.getCaseNumber(), template, recipient, model, List.of(ics), dedupeKey));
+    }
+  }
+
+  /** Date, time and place in Dutch, for the mail: "gezamenlijke bijeenkomst op dinsdag 17 maart 2026, 14:00 - …". */
+  String describe(Session session) {
+    ZonedDateTime start = session.getStartsAt().atZone(calendar.zone());
+    ZonedDateTime end = session.getEndsAt().atZone(calendar.zone());
+    String kind = session.getKind() == SessionKind.JOINT ? "gezamenlijke bijeenkomst" : "apart gesprek";
+    return kind + " op " + DAY.format(start) + ", " + TIME.format(start) + " - " + TIME.format(end) + " uur, "
+        + session.getLocation();
+  }
+
+  private List<Party> attendingParties(Session session) {
+    List<Party> active = parties.findByMediationCaseCaseNumberOrderByPosition(session.getCaseNumber()).stream()
+        .filter(Party::isActive).toList();
+    if (session.getKind() == SessionKind.CAUCUS) {
+      return active.stream().filter(party -> party.getId().equals(session.getCaucusPartyId())).toList();
+    }
+    return active;
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,191 @@
+package nl.mediatafel.sessions;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.deadlines.BusinessCalendar;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans, moves, cancels and closes sessions of a case ({@code sessions} table), and keeps the waiting
+ * {@code face-to-face-mediation} instance in step when a session moves. Also {@code ${sessionPlanning}} in the model,
+ * for the lists the planning form shows.
+ */
+@Service("sessionPlanning")
+public class SessionPlanning {
+
+  /** The mediator reports within this many business days after the session. */
+  static final int REPORT_BUSINESS_DAYS = 2;
+
+  private final SessionRepository sessions;
+  private final PartyRepository parties;
+  private final SessionsProperties properties;
+  private final BusinessCalendar calendar;
+  private final SessionInvitations invitations;
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
+
+  SessionPlanning(SessionRepository sessions, PartyRepository parties, SessionsProperties properties,
+      BusinessCalendar calendar, SessionInvitations invitations, RuntimeService runtimeService,
+      ManagementService managementService) {
+    this.sessions = sessions;
+    this.parties = parties;
+    this.properties = properties;
+    this.calendar = calendar;
+    this.invitations = invitations;
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
+  }
+
+  /** The rooms as the planning form lists them: "1. Spreekkamer De Linde, Maliebaan 12, …", one a line. */
+  public String roomList() {
+    List<String> lines = new ArrayList<>();
+    List<SessionsProperties.Room> rooms = properties.rooms();
+    for (int i = 0; i < rooms.size(); i++) {
+      lines.add((i + 1) + ". " + rooms.get(i).location());
+    }
+    return String.join("\n", lines);
+  }
+
+  /** The active parties as the planning form lists them: "1. Name", one a line. */
+  public String partyList(String caseNumber) {
+    List<Party> active = activeParties(caseNumber);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < active.size(); i++) {
+      lines.add((i + 1) + ". " + active.get(i).getName());
+    }
+    return String.join("\n", lines);
+  }
+
+  /** The configured room with this number (from 1), or an {@link IllegalArgumentException} naming the choices. */
+  SessionsProperties.Room room(int number) {
+    List<SessionsProperties.Room> rooms = properties.rooms();
+    if (number < 1 || number > rooms.size()) {
+      throw new IllegalArgumentException("Zaal " + number + " bestaat niet; kies uit:\n" + roomList());
+    }
+    return rooms.get(number - 1);
+  }
+
+  /** The active party with this number in {@link #partyList} (from 1). */
+  Party party(String caseNumber, int number) {
+    List<Party> active = activeParties(caseNumber);
+    if (number < 1 || number > active.size()) {
+      throw new IllegalArgumentException("Partij " + number + " bestaat niet in zaak " + caseNumber + "; kies uit:\n"
+          + partyList(caseNumber));
+    }
+    return active.get(number - 1);
+  }
+
+  @Transactional
+  public Session plan(String caseNumber, SessionKind kind, UUID caucusPartyId, Instant start, Instant end,
+      String location) {
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + start + " - " + end);
+    }
+    if (!start.isAfter(ClockUtil.now().toInstant())) {
+      throw new IllegalArgumentException("De bijeenkomst ligt in het verleden: " + start);
+    }
+    if (kind == SessionKind.CAUCUS && caucusPartyId == null) {
+      throw new IllegalArgumentException("Een apart gesprek is met één partij: kies de partij");
+    }
+    return sessions.save(new Session(caseNumber, kind, kind == SessionKind.CAUCUS ? caucusPartyId : null, start, end,
+        location));
+  }
+
+  public Session get(UUID sessionId) {
+    return sessions.findById(sessionId)
+        .orElseThrow(() -> new IllegalArgumentException("No session " + sessionId));
+  }
+
+  /** The reminder moment of a session: the working day before, same time; null when it has passed. */
+  Date reminder(Instant start) {
+    Instant reminder = calendar.subtractBusinessDays(start, 1);
+    return reminder.isAfter(ClockUtil.now().toInstant()) ? Date.from(reminder) : null;
+  }
+
+  /** When the mediator's report is due: the end of the working day, {@value #REPORT_BUSINESS_DAYS} days later. */
+  Date reportDue(Instant end) {
+    return Date.from(calendar.addBusinessDays(end, REPORT_BUSINESS_DAYS));
+  }
+
+  /**
+   * Moves a planned session that is still being waited for: bumps its SEQUENCE, updates the row, the process
+   * variables and the waiting timers (reminder and end of session) of the case's {@code face-to-face-mediation}
+   * instance, and sends every attendee an updated invitation with the same UID. A reminder already sent is not sent
+   * again.
+   *
+   * @throws IllegalStateException when the session is not being waited for (held, cancelled, or report pending)
+   */
+  @Transactional
+  public Session move(UUID sessionId, Instant newStart, Instant newEnd) {
+    Session session = get(sessionId);
+    if (!newEnd.isAfter(newStart)) {
+      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + newStart + " - " + newEnd);
+    }
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(FaceToFaceProcess.KEY)
+        .processInstanceBusinessKey(session.getCaseNumber())
+        .variableValueEquals(FaceToFaceProcess.SESSION_ID.name(), sessionId.toString())
+        .activityIdIn(FaceToFaceProcess.Elements.REMINDER_TIMER, FaceToFaceProcess.Elements.SESSION_END_TIMER,
+            FaceToFaceProcess.Elements.REMINDER_MAIL)
+        .singleResult();
+    if (instance == null || session.getStatus() == SessionStatus.CANCELLED
+        || session.getStatus() == SessionStatus.HELD) {
+      throw new IllegalStateException("Session " + sessionId + " is not waiting to take place; it cannot be moved");
+    }
+    session.move(newStart, newEnd);
+    Date reminder = reminder(newStart);
+    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_START.name(), Date.from(newStart));
+    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_END.name(), Date.from(newEnd));
+    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_REMINDER.name(), reminder);
+    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_REPORT_DUE.name(), reportDue(newEnd));
+    for (Job job : timers(instance.getId(), FaceToFaceProcess.Elements.REMINDER_TIMER)) {
+      // no reminder any more when the working day before has passed: then it waits until the session's end
+      managementService.setJobDuedate(job.getId(), reminder == null ? Date.from(newEnd) : reminder);
+    }
+    for (Job job : timers(instance.getId(), FaceToFaceProcess.Elements.SESSION_END_TIMER)) {
+      managementService.setJobDuedate(job.getId(), Date.from(newEnd));
+    }
+    String mediator = (String) runtimeService.getVariable(instance.getId(), "mediator");
+    invitations.send(session, "session-invitation", mediator, null);
+    return session;
+  }
+
+  /** Marks the session cancelled (a higher SEQUENCE, for a later METHOD:CANCEL invitation). */
+  @Transactional
+  public void cancel(UUID sessionId) {
+    Session session = get(sessionId);
+    if (session.getStatus() != SessionStatus.CANCELLED) {
+      session.cancel();
+    }
+  }
+
+  /** The mediator's report: the session was held, with these hours and this summary for the file. */
+  @Transactional
+  public void recordReport(UUID sessionId, BigDecimal hours, String summary) {
+    if (hours == null || hours.signum() < 0) {
+      throw new IllegalArgumentException("Het aantal uren is 0 of meer, niet " + hours);
+    }
+    get(sessionId).held(hours, summary);
+  }
+
+  private List<Job> timers(String processInstanceId, String activityId) {
+    return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
+        .list();
+  }
+
+  private List<Party> activeParties(String caseNumber) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream().filter(Party::isActive).toList();
+  }
+}

@@ -1,0 +1,484 @@
+package nl.mediatafel.sessions;
+
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.INVITATION_MAIL;
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.PLAN_SESSION;
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REMINDER_MAIL;
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REMINDER_TIMER;
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REPLAN_SESSION;
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_END_TIMER;
+import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_REPORT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Attendee;
+import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestMailServer;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Scenarios of {@code processes/face-to-face-mediation.bpmn} on the real engine with the job executor off, started
+ * directly with a registered case as business key: every job and timer is fired by the test, every mail arrives at
+ * the test SMTP server, and the calendar invitations are read back with ical4j.
+ */
+@MediatafelTest
+class FaceToFaceProcessTest {
+
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  private static final String MEDIATOR = "anna";
+  private static final String MEDIATOR_EMAIL = "anna@mediatafel.example";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired CaseRequests requests;
+  @Autowired PartyRepository parties;
+  @Autowired SessionRepository sessions;
+  @Autowired SessionPlanning planning;
+  @Autowired SessionsProperties properties;
+  @Autowired BusinessCalendar calendar;
+
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    BpmnAwareTests.init(engine);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+  }
+
+  /** Nothing of ours keeps waiting in the shared engine: timers of a later test must not meet our instances. */
+  @AfterEach
+  void removeOurInstances() {
+    for (String id : started) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtimeService.deleteProcessInstance(id, "end of test", true, true);
+      }
+    }
+  }
+
+  @Test
+  void aJointSessionIsPlannedAnnouncedWithAnIcsRemindedAndEndsInAgreement() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber);
+    assertThat(instance).isWaitingAt(PLAN_SESSION);
+    Task plan = task(instance, PLAN_SESSION);
+    assertThat(plan).hasCandidateGroup("secretariat");
+    assertThat(formRef(plan)).isEqualTo("plan-session");
+    assertThat((String) taskService.getVariable(plan.getId(), "roomList")).startsWith("1. Spreekkamer De Linde");
+    assertThat((String) taskService.getVariable(plan.getId(), "partyList")).isEqualTo("1. Partij 1\n2. Partij 2");
+
+    ZonedDateTime start = sessionStart(10);
+    taskService.complete(plan.getId(), joint(start, 1));
+    Session session = currentSession(instance);
+    assertThat(session.getKind()).isEqualTo(SessionKind.JOINT);
+    assertThat(session.getStatus()).isEqualTo(SessionStatus.PLANNED);
+    assertThat(session.getStartsAt()).isEqualTo(start.toInstant());
+    assertThat(session.getEndsAt()).isEqualTo(start.plusMinutes(120).toInstant());
+    assertThat(session.getLocation()).isEqualTo(properties.rooms().get(0).location());
+    assertThat(session.getSequence()).isZero();
+
+    assertThat(instance).isWaitingAt(INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+
+    List<MimeMessage> mails = mails(caseNumber);
+    List<String> attendees = new ArrayList<>(partyEmails(caseNumber));
+    attendees.add(MEDIATOR_EMAIL);
+    assertThat(mails).extracting(mail -> ReceivedMail.of(mail).to()).containsExactlyInAnyOrderElementsOf(attendees);
+    for (MimeMessage mail : mails) {
+      ReceivedMail received = ReceivedMail.of(mail);
+      assertThat(received.attachmentNames()).containsExactly(SessionInvitations.FILE_NAME);
+      assertThat(received.attachmentTypes()).containsExactly("text/calendar");
+      assertThat(received.text()).contains("gezamenlijke bijeenkomst op").contains("14:00 - 16:00 uur")
+          .contains("Spreekkamer De Linde");
+      VEvent event = event(mail);
+      assertThat(value(event, Property.UID)).isEqualTo(session.getId() + "@mediatafel.nl");
+      assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
+      assertThat(event.<Attendee>getProperties(Property.ATTENDEE))
+          .extracting(attendee -> attendee.getCalAddress().getSchemeSpecificPart())
+          .containsExactlyInAnyOrderElementsOf(attendees);
+    }
+
+    // the reminder: the working day before, same time; it does not end the wait
+    Job reminder = timer(instance, REMINDER_TIMER);
+    assertThat(reminder.getDuedate().toInstant()).isEqualTo(calendar.subtractBusinessDays(start.toInstant(), 1));
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    managementService.executeJob(reminder.getId());
+    ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    assertThat(mails(caseNumber)).hasSize(3);
+
+    Job sessionEnd = timer(instance, SESSION_END_TIMER);
+    assertThat(sessionEnd.getDuedate().toInstant()).isEqualTo(start.plusMinutes(120).toInstant());
+    managementService.executeJob(sessionEnd.getId());
+
+    Task report = task(instance, SESSION_REPORT);
+    assertThat(report).hasCandidateUser(MEDIATOR);
+    assertThat(formRef(report)).isEqualTo("session-report");
+    assertThat(report.getDueDate().toInstant())
+        .isEqualTo(calendar.addBusinessDays(start.plusMinutes(120).toInstant(), 2));
+    taskService.complete(report.getId(), report(2.5, "Afspraken over de omgangsregeling besproken.", "AGREEMENT"));
+
+    assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.AGREEMENT_END);
+    assertThat(historic(instance, FaceToFaceProcess.SESSIONS_OUTCOME.name())).isEqualTo("AGREEMENT");
+    assertThat(historic(instance, FaceToFaceProcess.HOURS_SPENT.name())).isEqualTo(2.5);
+    Session held = sessions.findById(session.getId()).orElseThrow();
+    assertThat(held.getStatus()).isEqualTo(SessionStatus.HELD);
+    assertThat(held.getHours()).isEqualByComparingTo(new BigDecimal("2.5"));
+    assertThat(held.getSummary()).isEqualTo("Afspraken over de omgangsregeling besproken.");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(FaceToFaceProcess.SESSION_SUMMARY.name()).includeDeleted().list())
+        .as("the summary is in the file, not a process variable: only the report task had it").isNotEmpty()
+        .allSatisfy(variable -> assertThat(variable.getActivityInstanceId()).isNotEqualTo(instance.getId()));
+  }
+
+  @Test
+  void aJointSessionThenACaucusWithOnePartySumTheirHours() throws Exception {
+    String caseNumber = registerCase(3);
+    ProcessInstance instance = start(caseNumber);
+    holdSession(instance, joint(sessionStart(5), 2), report(2.0, "Eerste gezamenlijke bijeenkomst.", "CAUCUS"));
+    assertThat(instance).isWaitingAt(PLAN_SESSION);
+    assertThat(runtimeService.getVariables(instance.getId())).as("hours and summary stay with the report task")
+        .doesNotContainKeys(FaceToFaceProcess.SESSION_SUMMARY.name(), FaceToFaceProcess.SESSION_HOURS.name())
+        .containsEntry(FaceToFaceProcess.HOURS_SPENT.name(), 2.0);
+    assertThat(runtimeService.getVariable(instance.getId(), FaceToFaceProcess.SESSION_KIND.name()))
+        .as("the planning form starts with the chosen next step").isEqualTo("CAUCUS");
+
+    Party second = partiesOf(caseNumber).get(1);
+    Map<String, Object> caucus = joint(sessionStart(8), 1);
+    caucus.put(FaceToFaceProcess.SESSION_KIND.name(), "CAUCUS");
+    caucus.put(FaceToFaceProcess.CAUCUS_PARTY_NUMBER.name(), 2L);
+    caucus.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
+    caucus.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Stationsplein 1, 3511 ED Utrecht");
+    taskService.complete(task(instance, PLAN_SESSION).getId(), caucus);
+    Session session = currentSession(instance);
+    assertThat(session.getKind()).isEqualTo(SessionKind.CAUCUS);
+    assertThat(session.getCaucusPartyId()).isEqualTo(second.getId());
+    assertThat(session.getLocation()).isEqualTo("Stationsplein 1, 3511 ED Utrecht");
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())
+        .as("a caucus invites only that party and the mediator")
+        .containsExactlyInAnyOrder(second.getEmail(), MEDIATOR_EMAIL);
+    assertThat(event(mails(caseNumber).get(0)).<Attendee>getProperties(Property.ATTENDEE)).hasSize(2);
+
+    attendSession(instance);
+    taskService.complete(task(instance, SESSION_REPORT).getId(), report(1.25, "Apart gesprek.", "NO_AGREEMENT"));
+
+    assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.NO_AGREEMENT_END);
+    assertThat(historic(instance, FaceToFaceProcess.HOURS_SPENT.name())).isEqualTo(3.25);
+    assertThat(historic(instance, FaceToFaceProcess.SESSIONS_OUTCOME.name())).isEqualTo("NO_AGREEMENT");
+    assertThat(sessions.findByCaseNumberOrderByStartsAt(caseNumber)).extracting(Session::getStatus)
+        .containsExactly(SessionStatus.HELD, SessionStatus.HELD);
+  }
+
+  @Test
+  void theMediatorCanEndWithNoAgreement() throws Exception {
+    ProcessInstance instance = start(registerCase(2));
+    holdSession(instance, joint(sessionStart(4), 3), report(3, "Geen toenadering.", "NO_AGREEMENT"));
+    assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.NO_AGREEMENT_END)
+        .hasNotPassed(FaceToFaceProcess.Elements.AGREEMENT_END, FaceToFaceProcess.Elements.SWITCH_ROUTE_END);
+    assertThat(historic(instance, FaceToFaceProcess.SESSIONS_OUTCOME.name())).isEqualTo("NO_AGREEMENT");
+    assertThat(historic(instance, FaceToFaceProcess.HOURS_SPENT.name())).isEqualTo(3.0);
+  }
+
+  @Test
+  void theMediatorCanSwitchToTheOnlineRoute() throws Exception {
+    ProcessInstance instance = start(registerCase(2));
+    holdSession(instance, joint(sessionStart(4), 2), report(1.5, "Partijen willen verder online.", "SWITCH_ROUTE"));
+    assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.SWITCH_ROUTE_END)
+        .hasNotPassed(FaceToFaceProcess.Elements.AGREEMENT_END, FaceToFaceProcess.Elements.NO_AGREEMENT_END);
+    assertThat(historic(instance, FaceToFaceProcess.SESSIONS_OUTCOME.name())).isEqualTo("SWITCH_ROUTE");
+    assertThat(historic(instance, FaceToFaceProcess.HOURS_SPENT.name())).isEqualTo(1.5);
+  }
+
+  @Test
+  void whenAPartyCancelsTheSecretariatPlansANewSession() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber);
+    taskService.complete(task(instance, PLAN_SESSION).getId(), joint(sessionStart(6), 1));
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    Session cancelled = currentSession(instance);
+    Party party = partiesOf(caseNumber).get(0);
+
+    FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber, party.getId().toString(), "Ziek").correlate();
+
+    assertThat(instance).isWaitingAt(REPLAN_SESSION).hasPassed(FaceToFaceProcess.Elements.CANCEL_SESSION);
+    assertThat(timers(instance, REMINDER_TIMER)).as("the wait for the session is over").isEmpty();
+    assertThat(sessions.findById(cancelled.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
+    Task replan = task(instance, REPLAN_SESSION);
+    assertThat(replan).hasCandidateGroup("secretariat");
+    assertThat(formRef(replan)).isEqualTo("replan-session");
+    assertThat(taskService.getVariable(replan.getId(), "cancellationReason")).isEqualTo("Ziek");
+
+    ZonedDateTime newStart = sessionStart(12);
+    taskService.complete(replan.getId(), joint(newStart, 2));
+    Session replanned = currentSession(instance);
+    assertThat(replanned.getId()).isNotEqualTo(cancelled.getId());
+    assertThat(replanned.getStartsAt()).isEqualTo(newStart.toInstant());
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    assertThat(mails(caseNumber)).hasSize(3)
+        .allSatisfy(mail -> assertThat(value(event(mail), Property.UID)).startsWith(replanned.getId().toString()));
+    attendSession(instance);
+    assertThat(instance).isWaitingAt(SESSION_REPORT);
+  }
+
+  @Test
+  void movingASessionKeepsItsUidRaisesTheSequenceAndMovesTheTimers() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber);
+    taskService.complete(task(instance, PLAN_SESSION).getId(), joint(sessionStart(6), 1));
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    Session session = currentSession(instance);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+
+    ZonedDateTime newStart = sessionStart(9).with(LocalTime.of(10, 30));
+    ZonedDateTime newEnd = newStart.plusMinutes(90);
+    planning.move(session.getId(), newStart.toInstant(), newEnd.toInstant());
+
+    Session moved = sessions.findById(session.getId()).orElseThrow();
+    assertThat(moved.getSequence()).isEqualTo(1);
+    assertThat(moved.getStatus()).isEqualTo(SessionStatus.MOVED);
+    assertThat(moved.getStartsAt()).isEqualTo(newStart.toInstant());
+    assertThat(timer(instance, REMINDER_TIMER).getDuedate().toInstant())
+        .isEqualTo(calendar.subtractBusinessDays(newStart.toInstant(), 1));
+    assertThat(runtimeService.getVariable(instance.getId(), FaceToFaceProcess.SESSION_END.name()))
+        .isEqualTo(Date.from(newEnd.toInstant()));
+    List<MimeMessage> mails = mails(caseNumber);
+    assertThat(mails).hasSize(3).allSatisfy(mail -> {
+      VEvent event = event(mail);
+      assertThat(value(event, Property.UID)).isEqualTo(session.getId() + "@mediatafel.nl");
+      assertThat(value(event, Property.SEQUENCE)).isEqualTo("1");
+      assertThat(ReceivedMail.of(mail).text()).contains("10:30 - 12:00 uur");
+    });
+
+    // after the reminder the end-of-session timer moves too
+    managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
+    ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    ZonedDateTime later = newStart.plusDays(1);
+    planning.move(session.getId(), later.toInstant(), later.plusHours(2).toInstant());
+    assertThat(timer(instance, SESSION_END_TIMER).getDuedate().toInstant())
+        .isEqualTo(later.plusHours(2).toInstant());
+    assertThat(sessions.findById(session.getId()).orElseThrow().getSequence()).isEqualTo(2);
+
+    attendSession(instance);
+    taskService.complete(task(instance, SESSION_REPORT).getId(), report(2, "Verplaatst en gehouden.", "AGREEMENT"));
+    assertThatThrownBy(() -> planning.move(session.getId(), later.plusDays(1).toInstant(),
+        later.plusDays(1).plusHours(1).toInstant()))
+        .as("a session that was held cannot move").isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aRoomThatDoesNotExistIsRefusedAndNothingIsPlanned() {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber);
+    Map<String, Object> variables = joint(sessionStart(5), properties.rooms().size() + 1);
+    Task plan = task(instance, PLAN_SESSION);
+
+    assertThatThrownBy(() -> taskService.complete(plan.getId(), variables))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Zaal " + (properties.rooms().size() + 1));
+    assertThat(instance).isWaitingAt(PLAN_SESSION);
+    assertThat(sessions.findByCaseNumberOrderByStartsAt(caseNumber)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private String registerCase(int partyCount) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<CaseRequest.PartyRequest> partyRequests = new ArrayList<>();
+    for (int i = 1; i <= partyCount; i++) {
+      partyRequests.add(new CaseRequest.PartyRequest("Partij " + i, "party" + i + "-" + run + "@example.nl",
+          i % 2 == 0 ? "en" : "nl", false, "SELF", null));
+    }
+    CaseRequest request = new CaseRequest("SHAREHOLDERS", "Onenigheid over de erfgrens.", "MEDIUM", "FACE_TO_FACE",
+        false, null, partyRequests);
+    return requests.register(request, null).mediationCase().getCaseNumber();
+  }
+
+  private ProcessInstance start(String caseNumber) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("mediator", MEDIATOR);
+    variables.put(FaceToFaceProcess.PARTY_IDS.name(),
+        new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(FaceToFaceProcess.KEY, caseNumber, variables);
+    started.add(instance.getId());
+    return instance;
+  }
+
+  /** 14:00 in Amsterdam on the business day that many business days from today. */
+  private ZonedDateTime sessionStart(int businessDays) {
+    LocalDate day = calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), businessDays);
+    return ZonedDateTime.of(day, LocalTime.of(14, 0), AMSTERDAM);
+  }
+
+  /** The planning form's answers as Tasklist submits them: a joint session of 2 hours in room {@code room}. */
+  private static Map<String, Object> joint(ZonedDateTime start, int room) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
+    variables.put(FaceToFaceProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    variables.put(FaceToFaceProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
+    variables.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
+    variables.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ROOM);
+    variables.put(FaceToFaceProcess.SESSION_ROOM_NUMBER.name(), (long) room);
+    return variables;
+  }
+
+  private static Map<String, Object> report(double hours, String summary, String nextStep) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FaceToFaceProcess.SESSION_HOURS.name(), hours);
+    variables.put(FaceToFaceProcess.SESSION_SUMMARY.name(), summary);
+    variables.put(FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep);
+    return variables;
+  }
+
+  /** Plans, announces and holds one session, then completes the report. */
+  private void holdSession(ProcessInstance instance, Map<String, Object> plan, Map<String, Object> report) {
+    taskService.complete(task(instance, PLAN_SESSION).getId(), plan);
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
+    ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    attendSession(instance);
+    taskService.complete(task(instance, SESSION_REPORT).getId(), report);
+  }
+
+  /** Fires the reminder (when still waiting for it) and the end of the session. */
+  private void attendSession(ProcessInstance instance) {
+    if (!timers(instance, REMINDER_TIMER).isEmpty()) {
+      managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
+      ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    }
+    managementService.executeJob(timer(instance, SESSION_END_TIMER).getId());
+  }
+
+  private Session currentSession(ProcessInstance instance) {
+    String id = (String) runtimeService.getVariable(instance.getId(), FaceToFaceProcess.SESSION_ID.name());
+    assertThat(id).as("sessionId").isNotNull();
+    return sessions.findById(UUID.fromString(id)).orElseThrow();
+  }
+
+  private Task task(ProcessInstance instance, String activityId) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+    assertThat(task).as("task %s", activityId).isNotNull();
+    return task;
+  }
+
+  /** The Camunda Form the task opens in Tasklist (formRef, binding deployment). */
+  private String formRef(Task task) {
+    Task withForm = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    assertThat(withForm.getCamundaFormRef()).as("form of %s", task.getTaskDefinitionKey()).isNotNull();
+    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+    return withForm.getCamundaFormRef().getKey();
+  }
+
+  private List<Job> timers(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .list();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    List<Job> timers = timers(instance, activityId);
+    assertThat(timers).as("timer %s", activityId).hasSize(1);
+    return timers.get(0);
+  }
+
+  private Object historic(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as(name).isNotNull();
+    return variable.getValue();
+  }
+
+  private List<Party> partiesOf(String caseNumber) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
+  }
+
+  private List<String> partyEmails(String caseNumber) {
+    return partiesOf(caseNumber).stream().map(Party::getEmail).toList();
+  }
+
+  /** The mails about this case (its number is in every subject; the test SMTP server is shared). */
+  private static List<MimeMessage> mails(String caseNumber) {
+    return Arrays.stream(TestMailServer.server().getReceivedMessages())
+        .filter(mail -> ReceivedMail.of(mail).subject().contains(caseNumber)).toList();
+  }
+
+  private static VEvent event(MimeMessage mail) {
+    try {
+      Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics(mail)));
+      return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    } catch (Exception e) {
+      throw new AssertionError("unreadable invitation", e);
+    }
+  }
+
+  private static String value(VEvent event, String property) {
+    return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
+  }
+
+  private static byte[] ics(Part part) throws Exception {
+    if (SessionInvitations.FILE_NAME.equals(part.getFileName())) {
+      try (InputStream in = part.getInputStream()) {
+        return in.readAllBytes();
+      }
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        byte[] found = ics(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+}
