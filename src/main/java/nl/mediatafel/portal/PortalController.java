@@ -138,6 +138,7 @@ class PortalController {
   private ModelAndView overview(Holder holder, String requestedPage) {
     MediationCase mediationCase = cases.findById(holder.link().getCaseNumber()).orElseThrow();
     ModelAndView page = new ModelAndView("portal/overview");
+    page.addObject("token", holder.token());
     page.addObject("caseNumber", mediationCase.getCaseNumber());
     page.addObject("status", mediationCase.getStatus());
     page.addObject("partyName", holder.party().getName());

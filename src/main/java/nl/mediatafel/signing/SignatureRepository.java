@@ -10,4 +10,6 @@ interface SignatureRepository extends JpaRepository<SignatureEntity, UUID> {
   Optional<SignatureEntity> findByDocumentIdAndPartyId(UUID documentId, UUID partyId);
 
   List<SignatureEntity> findByDocumentIdOrderBySignedAt(UUID documentId);
+
+  List<SignatureEntity> findByCaseNumberAndPartyIdOrderBySignedAt(String caseNumber, UUID partyId);
 }

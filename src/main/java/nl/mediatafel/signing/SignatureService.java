@@ -117,6 +117,13 @@ public class SignatureService {
     return signatures.findByDocumentIdAndPartyId(documentId, partyId).map(SignatureEntity::toSignature);
   }
 
+  /** Everything a party of a case has signed, earliest first. */
+  @Transactional(readOnly = true)
+  public List<Signature> byParty(String caseNumber, UUID partyId) {
+    return signatures.findByCaseNumberAndPartyIdOrderBySignedAt(caseNumber, partyId).stream()
+        .map(SignatureEntity::toSignature).toList();
+  }
+
   /** All signatures on a document version, earliest first. */
   @Transactional(readOnly = true)
   public List<Signature> forDocument(UUID documentId) {

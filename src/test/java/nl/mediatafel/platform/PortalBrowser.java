@@ -29,6 +29,10 @@ public final class PortalBrowser {
     return client.send(HttpRequest.newBuilder(local(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<byte[]> getBytes(String url) throws Exception {
+    return client.send(HttpRequest.newBuilder(local(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Posts form fields ({@code a=1&b=2}, already encoded) with the CSRF token found in {@code pageWithForm}. */
   public HttpResponse<String> post(String url, String pageWithForm, String fields) throws Exception {
     Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
