@@ -1,0 +1,92 @@
+package nl.mediatafel.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PortalBrowser;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.portal.PortalLink.Audience;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A party stops the mediation from the portal: explained, confirmed, recorded, and the case process ends it. */
+@MediatafelTest
+class WithdrawalPortalTest {
+
+  @LocalServerPort int port;
+  @Autowired CaseRequests requests;
+  @Autowired PartyRepository parties;
+  @Autowired PortalLinks links;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private ProcessInstance instance;
+  private Party jan;
+
+  @BeforeEach
+  void aCaseInIntake() throws Exception {
+    CaseRequest request = new ObjectMapper().readValue("""
+        {"conflictType": "LABOUR", "summary": "Werktijden", "escalation": "LOW", "preferredRoute": "ONLINE_VIDEO",
+         "safetyConcern": false,
+         "parties": [{"name": "Jan de Boer", "email": "jan.stop@example.nl", "language": "nl", "payer": "SELF",
+                      "advisor": {"name": "Mr. P. Smit", "email": "smit.stop@advocaat.example"}},
+                     {"name": "Emma Clarke", "email": "emma.stop@example.co.uk", "language": "en", "payer": "SELF"}]}
+        """, CaseRequest.class);
+    String caseNumber = requests.register(request, null).mediationCase().getCaseNumber();
+    instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
+    String triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    taskService.complete(triage, Map.of("triageDecision", "ACCEPT", "suitabilityJudgement", "Past",
+        "route", "ONLINE_VIDEO", CaseVariables.MEDIATOR.name(), "bram"));
+    jan = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).get(0);
+  }
+
+  @Test
+  void aPartyConfirmsAndTheMediationEnds() throws Exception {
+    String link = links.issue(instance.getBusinessKey(), jan.getId(), Audience.PARTY, PortalAction.CASE).url();
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.confirm(link);
+
+    HttpResponse<String> page = browser.get(link + "/withdraw");
+    assertThat(page.body()).contains("Mediation is vrijwillig", "Stoppen met de mediation");
+    HttpResponse<String> unconfirmed = browser.post(link + "/withdraw", page.body(), "");
+    assertThat(unconfirmed.statusCode()).isEqualTo(400);
+    assertThat(parties.findById(jan.getId()).orElseThrow().isActive()).isTrue();
+
+    HttpResponse<String> done = browser.post(link + "/withdraw", page.body(), "confirm=yes");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("U bent gestopt met de mediation");
+    assertThat(parties.findById(jan.getId()).orElseThrow().isActive()).isFalse();
+    assertThat(runtimeService.getVariable(instance.getId(), "withdrawnPartyId")).isEqualTo(jan.getId().toString());
+    List<String> running = runtimeService.getActiveActivityIds(instance.getId());
+    assertThat(running).contains(MediationCaseProcess.Elements.TERMINATION_MAIL)
+        .doesNotContain(MediationCaseProcess.Elements.WAIT_FOR_INTAKE);
+
+    assertThat(browser.get(link).statusCode()).as("a withdrawn party's link no longer opens the case").isEqualTo(404);
+  }
+
+  @Test
+  void anAdvisorCannotStopTheMediationForTheParty() throws Exception {
+    String link = links.issue(instance.getBusinessKey(), jan.getId(), Audience.ADVISOR, PortalAction.CASE).url();
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.confirm(link);
+    HttpResponse<String> page = browser.get(link + "/withdraw");
+    assertThat(page.body()).contains("Alleen Jan de Boer zelf");
+    assertThat(browser.post(link + "/withdraw", page.body(), "confirm=yes").statusCode()).isEqualTo(403);
+    assertThat(parties.findById(jan.getId()).orElseThrow().isActive()).isTrue();
+  }
+}
