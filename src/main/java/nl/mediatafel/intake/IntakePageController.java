@@ -43,7 +43,7 @@ class IntakePageController {
       HttpServletRequest request) {
     Optional<Holder> holder = access.confirmed(token, request);
     if (holder.isEmpty()) {
-      return notConfirmed(token, request);
+      return access.notConfirmed(token, request);
     }
     Optional<IntakeAnswer> answer = intakes.of(holder.get().party().getId());
     ModelAndView page = page(holder.get(), answer.map(IntakeAnswer::asForm).orElse(IntakeForm.empty()), Map.of(),
@@ -58,7 +58,7 @@ class IntakePageController {
       HttpServletRequest request) {
     Optional<Holder> holder = access.confirmed(token, request);
     if (holder.isEmpty()) {
-      return notConfirmed(token, request);
+      return access.notConfirmed(token, request);
     }
     if (!csrf.accepts(request)) {
       return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
@@ -91,12 +91,6 @@ class IntakePageController {
     }
   }
 
-  private ModelAndView notConfirmed(String token, HttpServletRequest request) {
-    if (access.holder(token, request).isPresent()) {
-      return new ModelAndView("forward:/portal/" + token); // the confirmation page, at this same address
-    }
-    return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
-  }
 
   private ModelAndView page(Holder holder, IntakeForm form, Map<String, String> errors, HttpServletRequest request,
       HttpStatus status) {

@@ -1,12 +1,13 @@
 package nl.mediatafel.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.Optional;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.web.LocaleConfiguration;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The one gate every portal page passes: a working link of an active party, and, for anything about the case, a
@@ -29,12 +30,10 @@ public class PortalAccess {
 
   private final PortalLinks links;
   private final PartyRepository parties;
-  private final Clock clock;
 
-  PortalAccess(PortalLinks links, PartyRepository parties, Clock clock) {
+  PortalAccess(PortalLinks links, PartyRepository parties) {
     this.links = links;
     this.parties = parties;
-    this.clock = clock;
   }
 
   /** The holder of a working link, and the page set to speak their language; empty for any other token. */
@@ -53,7 +52,14 @@ public class PortalAccess {
     return holder(token, request).filter(h -> PortalVisit.of(request.getSession()).isConfirmed(h.link()));
   }
 
-  Clock clock() {
-    return clock;
+  /**
+   * The answer for a page of someone who may not see it yet: the code confirmation at this same address when the
+   * link works, else the neutral page for links that do not.
+   */
+  public ModelAndView notConfirmed(String token, HttpServletRequest request) {
+    if (holder(token, request).isPresent()) {
+      return new ModelAndView("forward:/portal/" + token);
+    }
+    return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
   }
 }

@@ -36,7 +36,7 @@ class WithdrawalController {
   ModelAndView explain(@PathVariable String token, HttpServletRequest request) {
     Optional<Holder> holder = access.confirmed(token, request);
     if (holder.isEmpty()) {
-      return notConfirmed(token, request);
+      return access.notConfirmed(token, request);
     }
     return page(holder.get(), null, request, HttpStatus.OK);
   }
@@ -46,7 +46,7 @@ class WithdrawalController {
       HttpServletRequest request) {
     Optional<Holder> holder = access.confirmed(token, request);
     if (holder.isEmpty()) {
-      return notConfirmed(token, request);
+      return access.notConfirmed(token, request);
     }
     if (!csrf.accepts(request)) {
       return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
@@ -75,10 +75,4 @@ class WithdrawalController {
     return page;
   }
 
-  private ModelAndView notConfirmed(String token, HttpServletRequest request) {
-    if (access.holder(token, request).isPresent()) {
-      return new ModelAndView("forward:/portal/" + token);
-    }
-    return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
-  }
 }

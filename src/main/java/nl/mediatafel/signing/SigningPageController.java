@@ -65,7 +65,7 @@ class SigningPageController {
   ModelAndView list(@PathVariable String token, HttpServletRequest request) {
     Optional<Holder> holder = access.confirmed(token, request);
     if (holder.isEmpty()) {
-      return notConfirmed(token, request);
+      return access.notConfirmed(token, request);
     }
     return page(holder.get(), null, null, request, HttpStatus.OK);
   }
@@ -90,7 +90,7 @@ class SigningPageController {
       HttpServletRequest request) {
     Optional<Holder> holder = access.confirmed(token, request);
     if (holder.isEmpty()) {
-      return notConfirmed(token, request);
+      return access.notConfirmed(token, request);
     }
     if (!csrf.accepts(request)) {
       return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
@@ -162,12 +162,6 @@ class SigningPageController {
     return signables;
   }
 
-  private ModelAndView notConfirmed(String token, HttpServletRequest request) {
-    if (access.holder(token, request).isPresent()) {
-      return new ModelAndView("forward:/portal/" + token);
-    }
-    return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
-  }
 
   /** "Jan de Boer" equals " jan  de boer ": case, accents and spacing do not count, the letters do. */
   static boolean sameName(String typed, String expected) {

@@ -3,16 +3,14 @@ package nl.mediatafel.intake;
 import static nl.mediatafel.platform.PortalBrowser.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
 import nl.mediatafel.platform.ProcessJobs;
@@ -21,7 +19,6 @@ import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalAction;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.portal.PortalLinks;
-import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -61,19 +58,14 @@ class IntakePortalTest {
 
   @BeforeEach
   void aCaseInIntakeWithInvitationsSent() throws Exception {
-    CaseRequest request = new ObjectMapper().readValue("""
+    instance = CaseFixtures.inIntake(requests, runtimeService, taskService, """
         {"conflictType": "NEIGHBOURS", "summary": "Schutting", "escalation": "LOW",
          "preferredRoute": "FACE_TO_FACE", "safetyConcern": false,
          "parties": [{"name": "Jan de Boer", "email": "jan.intake@example.nl", "language": "nl", "payer": "SELF",
                       "advisor": {"name": "Mr. P. Smit", "email": "smit.intake@advocaat.example"}},
                      {"name": "Emma Clarke", "email": "emma.intake@example.co.uk", "language": "en", "payer": "SELF"}]}
-        """, CaseRequest.class);
-    String caseNumber = requests.register(request, null).mediationCase().getCaseNumber();
-    instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
-    String triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    taskService.complete(triage, Map.of("triageDecision", "ACCEPT", "suitabilityJudgement", "Past",
-        "route", "FACE_TO_FACE", CaseVariables.MEDIATOR.name(), "anna", "hourlyRate", 120.0));
+        """, "FACE_TO_FACE", "anna");
+    String caseNumber = instance.getBusinessKey();
     TestMailServer.server().purgeEmailFromAllMailboxes();
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
     List<Party> all = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);

@@ -2,18 +2,15 @@ package nl.mediatafel.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
-import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.portal.PortalLink.Audience;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,20 +36,14 @@ class WithdrawalPortalTest {
 
   @BeforeEach
   void aCaseInIntake() throws Exception {
-    CaseRequest request = new ObjectMapper().readValue("""
+    instance = CaseFixtures.inIntake(requests, runtimeService, taskService, """
         {"conflictType": "LABOUR", "summary": "Werktijden", "escalation": "LOW", "preferredRoute": "ONLINE_VIDEO",
          "safetyConcern": false,
          "parties": [{"name": "Jan de Boer", "email": "jan.stop@example.nl", "language": "nl", "payer": "SELF",
                       "advisor": {"name": "Mr. P. Smit", "email": "smit.stop@advocaat.example"}},
                      {"name": "Emma Clarke", "email": "emma.stop@example.co.uk", "language": "en", "payer": "SELF"}]}
-        """, CaseRequest.class);
-    String caseNumber = requests.register(request, null).mediationCase().getCaseNumber();
-    instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
-    String triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    taskService.complete(triage, Map.of("triageDecision", "ACCEPT", "suitabilityJudgement", "Past",
-        "route", "ONLINE_VIDEO", CaseVariables.MEDIATOR.name(), "bram"));
-    jan = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).get(0);
+        """, "ONLINE_VIDEO", "bram");
+    jan = parties.findByMediationCaseCaseNumberOrderByPosition(instance.getBusinessKey()).get(0);
   }
 
   @Test

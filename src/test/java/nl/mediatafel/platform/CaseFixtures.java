@@ -1,0 +1,40 @@
+package nl.mediatafel.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.process.CaseVariables;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/** Real cases for tests, made the way users make them: a request, then the secretariat's triage. */
+public final class CaseFixtures {
+
+  private CaseFixtures() {}
+
+  /** Registers the request (JSON as {@code POST /api/cases} takes it) and accepts it with this mediator and route. */
+  public static ProcessInstance inIntake(CaseRequests requests, RuntimeService runtimeService,
+      TaskService taskService, String requestJson, String route, String mediator) {
+    CaseRequest request;
+    try {
+      request = new ObjectMapper().readValue(requestJson, CaseRequest.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    String caseNumber = requests.register(request, null).mediationCase().getCaseNumber();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
+    String triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    taskService.complete(triage, Map.of(
+        MediationCaseProcess.TRIAGE_DECISION.name(), MediationCaseProcess.ACCEPT,
+        MediationCaseProcess.SUITABILITY_JUDGEMENT.name(), "Past",
+        MediationCaseProcess.ROUTE.name(), route,
+        CaseVariables.MEDIATOR.name(), mediator,
+        MediationCaseProcess.HOURLY_RATE.name(), 120.0));
+    return instance;
+  }
+}
