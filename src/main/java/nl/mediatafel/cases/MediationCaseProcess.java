@@ -33,7 +33,12 @@ public final class MediationCaseProcess {
     public static final String MAKE_AGREEMENT = "serviceTask_makeAgreement";
     public static final String REVIEW_AGREEMENT = "userTask_reviewAgreement";
     public static final String SIGN_AGREEMENT = "callActivity_signAgreement";
+    /** The end for online routes until the online sessions process exists. */
     public static final String AGREEMENT_SIGNED = "endEvent_agreementSigned";
+    public static final String FACE_TO_FACE = "callActivity_faceToFace";
+    public static final String AGREEMENT_REACHED = "endEvent_agreementReached";
+    public static final String NO_AGREEMENT = "endEvent_noAgreement";
+    public static final String SWITCH_ROUTE = "endEvent_switchRoute";
     public static final String SIGNING_CANCELLED = "endEvent_signingCancelled";
     public static final String PARTY_WITHDREW = "eventSubProcess_partyWithdrew";
     public static final String TERMINATION_MAIL = "serviceTask_terminationMail";
@@ -94,6 +99,10 @@ public final class MediationCaseProcess {
       ProcessVariable.of("agreementDocumentId", String.class);
   public static final ProcessVariable<Boolean> AGREEMENT_APPROVED = ProcessVariable.of("agreementApproved", Boolean.class);
   public static final ProcessVariable<String> SIGNING_OUTCOME = ProcessVariable.of("signingOutcome", String.class);
+
+  // sessions (call activity per route)
+  public static final ProcessVariable<String> SESSIONS_OUTCOME = ProcessVariable.of("sessionsOutcome", String.class);
+  public static final ProcessVariable<Double> HOURS_SPENT = ProcessVariable.of("hoursSpent", Double.class);
 
   private MediationCaseProcess() {}
 }

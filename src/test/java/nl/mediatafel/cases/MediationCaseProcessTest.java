@@ -39,6 +39,7 @@ import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -69,6 +70,7 @@ class MediationCaseProcessTest {
   @Autowired MediationCaseRepository cases;
   @Autowired PartyRepository parties;
   @Autowired DocumentService documents;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -145,6 +147,51 @@ class MediationCaseProcessTest {
 
     assertThat(instance).isEnded().hasPassed(AGREEMENT_SIGNED);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_SIGNED");
+  }
+
+  @Test
+  void atTheTableTheCaseGoesOnToSessionsUntilAnAgreement() {
+    ProcessInstance instance = request(2);
+    complete(TRIAGE, instance, acceptance("anna", "FACE_TO_FACE"));
+    executeJobs(instance, INTAKE_INVITATION);
+    partiesOf(instance).forEach(party -> submitIntake(instance, party));
+    tasks(instance, INTAKE_CONVERSATION).forEach(task -> taskService.complete(task.getId(),
+        Map.of("conversationChannel", "IN_PERSON", "onlineExplained", true)));
+    executeJobs(instance, CAN_START_MAIL);
+    executeJobs(instance, MAKE_AGREEMENT);
+    complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", true));
+    String agreement = (String) runtimeService.getVariable(instance.getId(), "agreementDocumentId");
+    ProcessInstance signing = calledSigning(instance);
+    executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
+    partiesOf(instance).forEach(party -> sign(instance, party, agreement));
+
+    executeJobs(instance, MediationCaseProcess.Elements.FACE_TO_FACE);
+    ProcessInstance sessions = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(FaceToFaceProcess.KEY).singleResult();
+    assertThat(sessions.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    Task plan = taskService.createTaskQuery().processInstanceId(sessions.getId()).singleResult();
+    Map<String, Object> session = new HashMap<>();
+    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
+    session.put(FaceToFaceProcess.SESSION_DATE.name(), java.time.LocalDate.now().plusDays(10).toString());
+    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
+    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
+    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
+    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    taskService.complete(plan.getId(), session);
+    executeJobs(sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    executeJobs(sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
+    executeJobs(sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
+    executeJobs(sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
+    Task report = taskService.createTaskQuery().processInstanceId(sessions.getId())
+        .taskDefinitionKey(FaceToFaceProcess.Elements.SESSION_REPORT).singleResult();
+    taskService.complete(report.getId(), Map.of(FaceToFaceProcess.SESSION_HOURS.name(), 2.5,
+        FaceToFaceProcess.SESSION_SUMMARY.name(), "Afspraken over de schutting", FaceToFaceProcess.SESSION_NEXT_STEP.name(),
+        "AGREEMENT"));
+
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.AGREEMENT_REACHED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_REACHED");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(MediationCaseProcess.HOURS_SPENT.name()).singleResult().getValue()).isEqualTo(2.5);
   }
 
   @Test
@@ -341,10 +388,14 @@ class MediationCaseProcessTest {
   }
 
   private static Map<String, Object> acceptance(String mediator) {
+    return acceptance(mediator, "ONLINE_VIDEO");
+  }
+
+  private static Map<String, Object> acceptance(String mediator, String route) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("triageDecision", "ACCEPT");
-    variables.put("suitabilityJudgement", "Beide partijen willen verder; video past bij de afstand.");
-    variables.put("route", "ONLINE_VIDEO");
+    variables.put("suitabilityJudgement", "Beide partijen willen verder; de route past.");
+    variables.put("route", route);
     variables.put(CaseVariables.MEDIATOR.name(), mediator);
     variables.put("hourlyRate", 145.0);
     variables.put("platformFee", 95.0);
