@@ -58,7 +58,9 @@ public class PortalAccess {
    */
   public ModelAndView notConfirmed(String token, HttpServletRequest request) {
     if (holder(token, request).isPresent()) {
-      return new ModelAndView("forward:/portal/" + token);
+      // a page is shown in place (GET); a form posted before confirming goes back to the confirmation
+      return "GET".equals(request.getMethod()) ? new ModelAndView("forward:/portal/" + token)
+          : new ModelAndView("redirect:/portal/" + token, HttpStatus.SEE_OTHER);
     }
     return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
   }
