@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.security.StaffAccess;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What staff see of a case through the API: status, stage, route, parties, deadlines and open tasks. Never the
- * content of intakes or the forum. The secretariat and administrators see every case; a mediator only their own;
+ * What staff see of a case through the API: status, stage, route, parties, deadlines, open tasks and documents (type,
+ * version, hash). Never the content of intakes, documents or the forum. The secretariat and administrators see every case; a mediator only their own;
  * others none. An unknown case and a case one may not see look the same (404), so case numbers cannot be probed.
  */
 @Service
@@ -31,23 +32,28 @@ class CaseViews {
 
   record TaskView(String name, String assignee, Date due) {}
 
+  /** A document's identity, not its content. */
+  record DocumentView(String id, String type, int version, boolean current, String sha256, Instant createdAt) {}
+
   record CaseView(String caseNumber, String status, String conflictType, String escalation, String preferredRoute,
       String route, String mediator, Instant createdAt, List<String> stage, List<PartyView> parties,
-      Map<String, Date> deadlines, List<TaskView> openTasks) {}
+      Map<String, Date> deadlines, List<TaskView> openTasks, List<DocumentView> documents) {}
 
   private final MediationCaseRepository cases;
   private final StaffAccess access;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final DocumentService documents;
 
   CaseViews(MediationCaseRepository cases, StaffAccess access, IdentityService identityService,
-      RuntimeService runtimeService, TaskService taskService) {
+      RuntimeService runtimeService, TaskService taskService, DocumentService documents) {
     this.cases = cases;
     this.access = access;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.documents = documents;
   }
 
   @Transactional(readOnly = true)
@@ -93,7 +99,11 @@ class CaseViews {
         .toList();
     return new CaseView(mediationCase.getCaseNumber(), mediationCase.getStatus(), mediationCase.getConflictType(),
         mediationCase.getEscalation(), mediationCase.getPreferredRoute(), mediationCase.getRoute(),
-        mediationCase.getMediator(), mediationCase.getCreatedAt(), stage, parties, deadlines, tasks);
+        mediationCase.getMediator(), mediationCase.getCreatedAt(), stage, parties, deadlines, tasks,
+        documents.ofCase(mediationCase.getCaseNumber()).stream()
+            .map(d -> new DocumentView(d.id().toString(), d.documentType(), d.version(), d.isCurrent(), d.sha256(),
+                d.createdAt()))
+            .toList());
   }
 
   private static void collectStage(org.camunda.bpm.engine.runtime.ActivityInstance activity, List<String> names) {

@@ -14,6 +14,8 @@ interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
 
   List<DocumentEntity> findByCaseNumberAndDocumentTypeAndSupersededAtIsNull(String caseNumber, String documentType);
 
+  List<DocumentEntity> findByCaseNumberOrderByCreatedAt(String caseNumber);
+
   Optional<DocumentEntity> findFirstByCaseNumberAndDocumentTypeAndSupersededAtIsNullOrderByVersionDesc(
       String caseNumber, String documentType);
 }

@@ -133,6 +133,13 @@ public class DocumentService {
         documentType).map(DocumentEntity::toStoredDocument);
   }
 
+  /** Every document of a case, every version, oldest first. */
+  @Transactional(readOnly = true)
+  public List<StoredDocument> ofCase(String caseNumber) {
+    return documents.findByCaseNumberOrderByCreatedAt(caseNumber).stream().map(DocumentEntity::toStoredDocument)
+        .toList();
+  }
+
   /** Any version, current or superseded. */
   @Transactional(readOnly = true)
   public Optional<StoredDocument> find(UUID documentId) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,6 +32,7 @@ class CaseApiTest {
   @Autowired TestRestTemplate http;
   @Autowired MediationCaseRepository cases;
   @Autowired PartyRepository parties;
+  @Autowired DocumentService documents;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -168,6 +171,16 @@ class CaseApiTest {
     assertThat(view.get("parties")).hasSize(2);
     assertThat(view.get("deadlines").has("triageDeadline")).isTrue();
     assertThat(view.toString()).doesNotContain("Conflict over werktijden");
+    assertThat(view.get("documents")).isEmpty();
+    StoredDocument agreement = documents.generate(caseNumber, "MEDIATION_AGREEMENT", "mediation-agreement",
+        java.util.Locale.forLanguageTag("nl"), java.util.Map.of("caseNumber", caseNumber));
+    JsonNode withDocument = http.withBasicAuth("sanne", "sanne").getForObject(path, JsonNode.class);
+    assertThat(withDocument.get("documents")).singleElement().satisfies(document -> {
+      assertThat(document.get("id").asText()).isEqualTo(agreement.id().toString());
+      assertThat(document.get("sha256").asText()).isEqualTo(agreement.sha256());
+      assertThat(document.get("current").asBoolean()).isTrue();
+      assertThat(document.has("content")).isFalse();
+    });
 
     assertThat(http.withBasicAuth("anna", "anna").getForEntity(path, String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
