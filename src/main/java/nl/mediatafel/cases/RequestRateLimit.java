@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits public requests for mediation per client address (a fixed window per address), so the public endpoint cannot
- * be used to flood the secretariat or the mail server. Per node; behind a proxy, configure
+ * Limits public requests for mediation and requests for portal codes per client address (a fixed window per address
+ * and kind), so neither can be used to flood the secretariat or a party's mailbox. Per node; behind a proxy, configure
  * {@code server.forward-headers-strategy} so the client address is the real one.
  */
 @Component
@@ -45,7 +45,15 @@ class RequestRateLimit extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !"POST".equals(request.getMethod()) || !("/api/cases".equals(path) || "/aanmelden".equals(path));
+    return !"POST".equals(request.getMethod()) || category(path) == null;
+  }
+
+  /** What is counted, each with its own window: requests for mediation, and one-time portal codes. */
+  private static String category(String path) {
+    if ("/api/cases".equals(path) || "/aanmelden".equals(path)) {
+      return "request";
+    }
+    return path.matches("/portal/[^/]+/code") ? "portal-code" : null;
   }
 
   @Override
@@ -55,7 +63,8 @@ class RequestRateLimit extends OncePerRequestFilter {
     if (windows.size() > 10_000) {
       windows.values().removeIf(w -> w.start().plus(window).isBefore(now));
     }
-    Window current = windows.compute(request.getRemoteAddr(), (address, previous) ->
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Window current = windows.compute(category(path) + " " + request.getRemoteAddr(), (key, previous) ->
         previous == null || previous.start().plus(window).isBefore(now) ? new Window(now, 1)
             : new Window(previous.start(), previous.count() + 1));
     if (current.count() > limit) {

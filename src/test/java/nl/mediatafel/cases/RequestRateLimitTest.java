@@ -49,6 +49,13 @@ class RequestRateLimitTest {
     assertThat(post("/api/cases", "10.0.0.2").getStatus()).as("another address").isEqualTo(200);
     assertThat(get("/api/cases/MED-2026-0001", "10.0.0.1").getStatus()).as("reading is not limited").isEqualTo(200);
 
+    assertThat(post("/portal/abc/code", "10.0.0.1").getStatus()).as("codes are counted apart").isEqualTo(200);
+    for (int i = 0; i < 2; i++) {
+      post("/portal/abc/code", "10.0.0.1");
+    }
+    assertThat(post("/portal/xyz/code", "10.0.0.1").getStatus()).as("codes for any link").isEqualTo(429);
+    assertThat(post("/portal/abc/confirm", "10.0.0.1").getStatus()).isEqualTo(200);
+
     now.set(now.get().plus(Duration.ofMinutes(11)));
     assertThat(post("/api/cases", "10.0.0.1").getStatus()).as("a new window").isEqualTo(200);
   }
