@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.mediatafel.documents.DocumentModelSource;
+import nl.mediatafel.security.StaffNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ class CaseDocumentModel implements DocumentModelSource {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put(CASE_NUMBER, caseNumber);
     if (mediationCase.getMediator() != null) {
-      model.put(MEDIATOR, mediatorName(mediationCase.getMediator()));
+      model.put(MEDIATOR, StaffNames.fullName(identityService, mediationCase.getMediator()));
     }
     putIfSet(model, ROUTE, mediationCase.getRoute());
     putIfSet(model, HOURLY_RATE, mediationCase.getHourlyRate());
@@ -49,16 +49,6 @@ class CaseDocumentModel implements DocumentModelSource {
         .toList();
     model.put(PARTIES, active);
     return model;
-  }
-
-  private String mediatorName(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
   }
 
   private static void putIfSet(Map<String, Object> model, String key, Object value) {

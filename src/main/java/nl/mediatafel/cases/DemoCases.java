@@ -87,10 +87,7 @@ class DemoCases {
     triage(labour, "ONLINE_VIDEO", "bram", 150.0, 95.0);
     sendInvitationsNow(labour);
     for (Party party : parties.findByMediationCaseCaseNumberOrderByPosition(labour)) {
-      runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.INTAKE_SUBMITTED)
-          .processInstanceBusinessKey(labour)
-          .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
-          .correlate();
+      MediationCaseProcess.intakeSubmitted(runtimeService, labour, party.getId().toString()).correlate();
     }
     created.add(labour);
     return created;

@@ -1,7 +1,10 @@
 package nl.mediatafel.cases;
 
 import java.util.Date;
+import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessVariable;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/mediation-case.bpmn}: its key, element ids, messages and typed variables. Delegates,
@@ -103,6 +106,18 @@ public final class MediationCaseProcess {
   // sessions (call activity per route)
   public static final ProcessVariable<String> SESSIONS_OUTCOME = ProcessVariable.of("sessionsOutcome", String.class);
   public static final ProcessVariable<Double> HOURS_SPENT = ProcessVariable.of("hoursSpent", Double.class);
+
+  /**
+   * The message the portal sends when a party submitted the intake questionnaire: it reaches exactly that party's
+   * wait in the case (the business key). Throws {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException}
+   * on {@code correlate()} when nobody waits.
+   */
+  public static MessageCorrelationBuilder intakeSubmitted(RuntimeService runtimeService, String caseNumber,
+      String partyId) {
+    return runtimeService.createMessageCorrelation(Messages.INTAKE_SUBMITTED)
+        .processInstanceBusinessKey(caseNumber)
+        .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId);
+  }
 
   private MediationCaseProcess() {}
 }

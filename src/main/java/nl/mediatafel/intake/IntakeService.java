@@ -16,7 +16,6 @@ import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientDirectory;
 import nl.mediatafel.portal.PortalProperties;
-import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -78,10 +77,7 @@ public class IntakeService {
     answer.submit(clock.instant());
     answers.save(answer);
     try {
-      runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.INTAKE_SUBMITTED)
-          .processInstanceBusinessKey(caseNumber)
-          .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId.toString())
-          .correlate();
+      MediationCaseProcess.intakeSubmitted(runtimeService, caseNumber, partyId.toString()).correlate();
     } catch (MismatchingMessageCorrelationException notWaiting) {
       // the secretariat continued without this intake, or the case ended: the answers still count for the file
       LOG.info("Intake of a party in case {} arrived while the case was not waiting for it", caseNumber);

@@ -1,13 +1,13 @@
 package nl.mediatafel.mail;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.i18n.MessagesConfiguration;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.security.StaffGroup;
+import nl.mediatafel.security.StaffNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,16 +42,18 @@ public class RecipientDirectory {
           .map(party -> new Recipient(party.getAdvisorName(), party.getAdvisorEmail(), party.locale(), role,
               party.getId()))
           .toList();
-      case MEDIATOR -> {
-        String mediator = CaseVariables.MEDIATOR.required(execution);
-        User user = identityService.createUserQuery().userId(mediator).singleResult();
-        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-          throw new ProcessEngineException("Mediator '" + mediator + "' has no user account with an e-mail address");
-        }
-        yield List.of(staff(user, role));
-      }
+      case MEDIATOR -> List.of(mediator(CaseVariables.MEDIATOR.required(execution)));
       case SECRETARIAT -> caseStaff(null);
     };
+  }
+
+  /** A case's mediator as addressee; fails when the user does not exist or has no e-mail address. */
+  public Recipient mediator(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (!hasEmail(user)) {
+      throw new ProcessEngineException("Mediator '" + userId + "' has no user account with an e-mail address");
+    }
+    return staff(user, RecipientRole.MEDIATOR);
   }
 
   /** The staff of a case outside a process: its mediator (when chosen) and every member of the secretariat. */
@@ -59,12 +61,12 @@ public class RecipientDirectory {
     java.util.ArrayList<Recipient> staff = new java.util.ArrayList<>();
     if (mediatorId != null) {
       User mediator = identityService.createUserQuery().userId(mediatorId).singleResult();
-      if (mediator != null && mediator.getEmail() != null && !mediator.getEmail().isBlank()) {
+      if (hasEmail(mediator)) {
         staff.add(staff(mediator, RecipientRole.MEDIATOR));
       }
     }
     identityService.createUserQuery().memberOfGroup(StaffGroup.SECRETARIAT.id()).list().stream()
-        .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
+        .filter(RecipientDirectory::hasEmail)
         .map(user -> staff(user, RecipientRole.SECRETARIAT))
         .forEach(staff::add);
     return staff;
@@ -74,13 +76,12 @@ public class RecipientDirectory {
     return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream().filter(Party::isActive).toList();
   }
 
-  private static Recipient staff(User user, RecipientRole role) {
-    String name = (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
-    Locale staffLanguage = MessagesConfiguration.DUTCH;
-    return new Recipient(name.isEmpty() ? user.getId() : name, user.getEmail(), staffLanguage, role, null);
+  private static boolean hasEmail(User user) {
+    return user != null && user.getEmail() != null && !user.getEmail().isBlank();
   }
 
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
+  /** Staff read Dutch. */
+  private static Recipient staff(User user, RecipientRole role) {
+    return new Recipient(StaffNames.fullName(user), user.getEmail(), MessagesConfiguration.DUTCH, role, null);
   }
 }

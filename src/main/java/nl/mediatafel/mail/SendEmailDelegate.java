@@ -1,5 +1,6 @@
 package nl.mediatafel.mail;
 
+import nl.mediatafel.process.CurrentJob;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import nl.mediatafel.portal.PortalAction;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.portal.PortalLinks;
@@ -78,7 +76,7 @@ public class SendEmailDelegate implements JavaDelegate {
     String caseNumber = execution.getBusinessKey();
     String detail = optional(execution, DETAIL);
     List<Attachment> attachments = attachments(execution, caseNumber);
-    String job = currentJobId();
+    String job = CurrentJob.id();
 
     for (RecipientRole role : roles) {
       for (Recipient recipient : directory.resolve(role, caseNumber, execution)) {
@@ -145,12 +143,6 @@ public class SendEmailDelegate implements JavaDelegate {
     return portal.baseUrl().resolve(URI.create("/camunda/app/tasklist/")).toString();
   }
 
-  /** The job this execution runs in: the same for every retry, new for every visit of the activity. */
-  private static String currentJobId() {
-    CommandContext commandContext = Context.getCommandContext();
-    JobEntity job = commandContext == null ? null : commandContext.getCurrentJob();
-    return job == null ? null : job.getId();
-  }
 
   private static String required(DelegateExecution execution, String parameter) {
     String value = optional(execution, parameter);

@@ -17,8 +17,8 @@ import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientRole;
 import nl.mediatafel.security.FormCsrf;
+import nl.mediatafel.security.StaffNames;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -143,15 +143,11 @@ class PortalController {
     page.addObject("status", mediationCase.getStatus());
     page.addObject("partyName", holder.party().getName());
     page.addObject("advisor", holder.isAdvisor());
-    page.addObject("mediatorName", Optional.ofNullable(mediationCase.getMediator()).map(this::fullName).orElse(null));
+    page.addObject("mediatorName", Optional.ofNullable(mediationCase.getMediator())
+        .map(id -> StaffNames.fullName(identityService, id)).orElse(null));
     page.addObject("requestedPage", requestedPage);
     page.addObject("linkExpires", holder.link().getExpiresAt());
     return page;
-  }
-
-  private String fullName(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
   }
 
   private static ModelAndView invalid() {

@@ -1,13 +1,11 @@
 package nl.mediatafel.sessions;
 
+import nl.mediatafel.process.CurrentJob;
 import java.util.UUID;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +34,7 @@ class SendSessionInvitationDelegate implements JavaDelegate {
           + "', input parameter '" + TEMPLATE + "': the input parameter is missing");
     }
     Session session = planning.get(UUID.fromString(FaceToFaceProcess.SESSION_ID.required(execution)));
-    invitations.send(session, template.toString().strip(), CaseVariables.MEDIATOR.required(execution), currentJobId());
+    invitations.send(session, template.toString().strip(), CaseVariables.MEDIATOR.required(execution), CurrentJob.id());
   }
 
-  /** The job this execution runs in: the same for every retry, new for every visit of the activity. */
-  private static String currentJobId() {
-    CommandContext commandContext = Context.getCommandContext();
-    JobEntity job = commandContext == null ? null : commandContext.getCurrentJob();
-    return job == null ? null : job.getId();
-  }
 }

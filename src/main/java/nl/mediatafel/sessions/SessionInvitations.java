@@ -12,16 +12,13 @@ import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.CalendarInvitations;
 import nl.mediatafel.documents.SessionInvite;
-import nl.mediatafel.i18n.MessagesConfiguration;
 import nl.mediatafel.mail.Attachment;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
+import nl.mediatafel.mail.RecipientDirectory;
 import nl.mediatafel.mail.RecipientRole;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,16 +37,16 @@ public class SessionInvitations {
   private final MailGateway gateway;
   private final CalendarInvitations calendarInvitations;
   private final PartyRepository parties;
-  private final IdentityService identityService;
+  private final RecipientDirectory directory;
   private final MailProperties mail;
   private final BusinessCalendar calendar;
 
   SessionInvitations(MailGateway gateway, CalendarInvitations calendarInvitations, PartyRepository parties,
-      IdentityService identityService, MailProperties mail, BusinessCalendar calendar) {
+      RecipientDirectory directory, MailProperties mail, BusinessCalendar calendar) {
     this.gateway = gateway;
     this.calendarInvitations = calendarInvitations;
     this.parties = parties;
-    this.identityService = identityService;
+    this.directory = directory;
     this.mail = mail;
     this.calendar = calendar;
   }
@@ -61,22 +58,17 @@ public class SessionInvitations {
    *     a job: then the key is the session's sequence, so each change goes out once
    */
   public void send(Session session, String template, String mediatorUserId, String jobId) {
-    User mediator = identityService.createUserQuery().userId(mediatorUserId).singleResult();
-    if (mediator == null || mediator.getEmail() == null || mediator.getEmail().isBlank()) {
-      throw new ProcessEngineException("Mediator '" + mediatorUserId + "' has no user account with an e-mail address");
-    }
-    String mediatorName = (nullToEmpty(mediator.getFirstName()) + " " + nullToEmpty(mediator.getLastName())).trim();
+    Recipient mediator = directory.mediator(mediatorUserId);
     List<Recipient> recipients = new ArrayList<>();
     for (Party party : attendingParties(session)) {
       recipients.add(new Recipient(party.getName(), party.getEmail(), party.locale(), RecipientRole.PARTY,
           party.getId()));
     }
-    recipients.add(new Recipient(mediatorName.isEmpty() ? mediator.getId() : mediatorName, mediator.getEmail(),
-        MessagesConfiguration.DUTCH, RecipientRole.MEDIATOR, null));
+    recipients.add(mediator);
 
     SessionInvite invite = new SessionInvite(session.getId().toString(), session.getSequence(), TITLE,
         session.getStartsAt().atZone(calendar.zone()), session.getEndsAt().atZone(calendar.zone()),
-        session.getLocation(), null, mediatorName, mediator.getEmail(),
+        session.getLocation(), null, mediator.name(), mediator.email(),
         recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(),
         session.getStatus() == SessionStatus.CANCELLED);
     String detail = describe(session);
@@ -112,9 +104,5 @@ public class SessionInvitations {
       return active.stream().filter(party -> party.getId().equals(session.getCaucusPartyId())).toList();
     }
     return active;
-  }
-
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
   }
 }

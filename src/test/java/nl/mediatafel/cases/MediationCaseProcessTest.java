@@ -403,9 +403,7 @@ class MediationCaseProcessTest {
   }
 
   private void submitIntake(ProcessInstance instance, Party party) {
-    runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.INTAKE_SUBMITTED)
-        .processInstanceBusinessKey(instance.getBusinessKey())
-        .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
+    MediationCaseProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
         .correlate();
   }
 
