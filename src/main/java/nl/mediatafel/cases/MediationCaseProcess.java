@@ -55,6 +55,7 @@ public final class MediationCaseProcess {
   public static final class Messages {
     public static final String INTAKE_SUBMITTED = "IntakeSubmitted";
     public static final String PARTY_WITHDREW = "PartyWithdrew";
+    public static final String ADVISOR_CONSULTATION_REQUESTED = "AdvisorConsultationRequested";
 
     private Messages() {}
   }
@@ -117,6 +118,22 @@ public final class MediationCaseProcess {
     return runtimeService.createMessageCorrelation(Messages.INTAKE_SUBMITTED)
         .processInstanceBusinessKey(caseNumber)
         .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId);
+  }
+
+  /** The party that asked to consult an advisor ({@link Messages#ADVISOR_CONSULTATION_REQUESTED}). */
+  public static final ProcessVariable<String> CONSULTING_PARTY_ID =
+      ProcessVariable.of("consultingPartyId", String.class);
+
+  /**
+   * The message the portal sends when a party asks to consult an advisor before going on: the case notes it, tells
+   * the mediator, and moves a running settlement review deadline. Use {@code correlateAllWithResult()}: an empty
+   * result means the case does not listen (not yet accepted, or already ended).
+   */
+  public static MessageCorrelationBuilder advisorConsultationRequested(RuntimeService runtimeService,
+      String caseNumber, String partyId) {
+    return runtimeService.createMessageCorrelation(Messages.ADVISOR_CONSULTATION_REQUESTED)
+        .processInstanceBusinessKey(caseNumber)
+        .setVariable(CONSULTING_PARTY_ID.name(), partyId);
   }
 
   private MediationCaseProcess() {}
