@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nl.mediatafel.documents.DocumentModelSource;
 import nl.mediatafel.security.StaffNames;
+import nl.mediatafel.settlement.SettlementDrafts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The data of a case's documents from the case tables (not from process variables): the parties who have not
- * withdrawn and who pays for each, the mediator's full name, the route and the rates agreed at triage. The hours of a
- * cost statement and the points of a settlement still come from the process (the session reports).
+ * withdrawn and who pays for each, the mediator's full name, the route and the rates agreed at triage, the hours of all
+ * session routes (summed at the end of each route) and the newest drafted points of the settlement agreement.
  */
 @Component
 class CaseDocumentModel implements DocumentModelSource {
@@ -21,11 +22,14 @@ class CaseDocumentModel implements DocumentModelSource {
   private final MediationCaseRepository cases;
   private final PartyRepository parties;
   private final IdentityService identityService;
+  private final SettlementDrafts settlements;
 
-  CaseDocumentModel(MediationCaseRepository cases, PartyRepository parties, IdentityService identityService) {
+  CaseDocumentModel(MediationCaseRepository cases, PartyRepository parties, IdentityService identityService,
+      SettlementDrafts settlements) {
     this.cases = cases;
     this.parties = parties;
     this.identityService = identityService;
+    this.settlements = settlements;
   }
 
   @Override
@@ -41,8 +45,11 @@ class CaseDocumentModel implements DocumentModelSource {
     putIfSet(model, ROUTE, mediationCase.getRoute());
     putIfSet(model, HOURLY_RATE, mediationCase.getHourlyRate());
     putIfSet(model, PLATFORM_FEE, mediationCase.getPlatformFee());
-    putIfSet(model, HOURS, execution.getVariable(HOURS));
-    putIfSet(model, AGREED_POINTS, execution.getVariable(AGREED_POINTS));
+    model.put(HOURS, mediationCase.getHoursSpent());
+    List<String> points = settlements.currentPoints(caseNumber);
+    if (!points.isEmpty()) {
+      model.put(AGREED_POINTS, points);
+    }
     List<Map<String, Object>> active = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
         .filter(Party::isActive)
         .map(party -> Map.<String, Object>of(PARTY_NAME, party.getName(), PARTY_PAYER, party.getPayer()))

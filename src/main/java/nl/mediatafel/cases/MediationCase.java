@@ -36,6 +36,9 @@ public class MediationCase {
   private String referrerName;
   private String referrerReference;
   private Instant createdAt;
+  private java.math.BigDecimal hoursSpent = java.math.BigDecimal.ZERO;
+  private Instant closedAt;
+  private java.time.LocalDate retainUntil;
 
   @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
@@ -80,6 +83,39 @@ public class MediationCase {
 
   public void changeStatus(String status) {
     this.status = status;
+  }
+
+  /** The mediator chose another route after the sessions asked for one (SWITCH_ROUTE). */
+  public void switchRoute(String route) {
+    this.route = route;
+  }
+
+  /** Adds the hours of one finished session route; the cost statement bills their sum. */
+  public java.math.BigDecimal addHours(java.math.BigDecimal hours) {
+    if (hours.signum() < 0) {
+      throw new IllegalArgumentException("hours cannot be negative: " + hours);
+    }
+    this.hoursSpent = hoursSpent.add(hours);
+    return hoursSpent;
+  }
+
+  /** The dossier is closed; it is kept until {@code retainUntil} and may be purged after that. */
+  public void close(Instant at, java.time.LocalDate retainUntil) {
+    this.status = "CLOSED";
+    this.closedAt = at;
+    this.retainUntil = retainUntil;
+  }
+
+  public java.math.BigDecimal getHoursSpent() {
+    return hoursSpent;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public java.time.LocalDate getRetainUntil() {
+    return retainUntil;
   }
 
   public String getCaseNumber() {

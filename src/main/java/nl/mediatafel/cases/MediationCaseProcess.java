@@ -36,17 +36,42 @@ public final class MediationCaseProcess {
     public static final String MAKE_AGREEMENT = "serviceTask_makeAgreement";
     public static final String REVIEW_AGREEMENT = "userTask_reviewAgreement";
     public static final String SIGN_AGREEMENT = "callActivity_signAgreement";
-    /** The end for online routes until the online sessions process exists. */
-    public static final String AGREEMENT_SIGNED = "endEvent_agreementSigned";
+    public static final String ROUTE_JOIN = "gateway_routeJoin";
+    public static final String ROUTE_CHOICE = "gateway_route";
     public static final String FACE_TO_FACE = "callActivity_faceToFace";
-    public static final String AGREEMENT_REACHED = "endEvent_agreementReached";
-    public static final String NO_AGREEMENT = "endEvent_noAgreement";
-    public static final String SWITCH_ROUTE = "endEvent_switchRoute";
+    public static final String ONLINE = "callActivity_online";
+    public static final String SESSIONS_OUTCOME = "gateway_sessionsOutcome";
+    public static final String AGREEMENT_REACHED = "serviceTask_statusAgreementReached";
+    public static final String NO_AGREEMENT = "serviceTask_statusNoAgreement";
+    public static final String SWITCH_ROUTE = "serviceTask_statusSwitchRoute";
+    public static final String CHOOSE_ROUTE = "userTask_chooseRoute";
+    public static final String SETTLEMENT = "subProcess_settlement";
+    public static final String DRAFT_SETTLEMENT = "userTask_draftSettlement";
+    public static final String MAKE_SETTLEMENT = "serviceTask_makeSettlement";
+    public static final String SETTLEMENT_REVIEW_MAIL = "serviceTask_settlementReviewMail";
+    public static final String REVIEW_PERIOD = "subProcess_reviewPeriod";
+    public static final String REVIEW_PERIOD_TIMER = "timer_reviewPeriodEnds";
+    public static final String ADVISOR_CONSULTATION_DURING_REVIEW = "boundaryEvent_advisorConsultation";
+    public static final String EXTEND_REVIEW_PERIOD = "serviceTask_extendReviewPeriod";
+    public static final String REVIEW_EXTENDED_MAIL = "serviceTask_reviewExtendedMail";
+    public static final String SIGN_SETTLEMENT = "callActivity_signSettlement";
+    public static final String SEND_PAPER_COPIES = "userTask_sendPaperCopies";
+    public static final String SIGNED_SETTLEMENT_MAIL = "serviceTask_signedSettlementMail";
+    public static final String SETTLED = "endEvent_settled";
+    public static final String SETTLEMENT_NOT_SIGNED = "endEvent_settlementNotSigned";
+    public static final String CLOSING = "subProcess_closing";
+    public static final String MAKE_COST_STATEMENT = "serviceTask_makeCostStatement";
+    public static final String COST_STATEMENT_MAIL = "serviceTask_costStatementMail";
+    public static final String EVALUATION_MAIL = "serviceTask_evaluationMail";
+    public static final String CLOSE_CASE = "serviceTask_closeCase";
+    public static final String CLOSED = "endEvent_closed";
     public static final String SIGNING_CANCELLED = "endEvent_signingCancelled";
     public static final String PARTY_WITHDREW = "eventSubProcess_partyWithdrew";
     public static final String TERMINATION_MAIL = "serviceTask_terminationMail";
     public static final String RECORD_TERMINATION = "userTask_recordTermination";
     public static final String TERMINATED = "endEvent_terminated";
+    public static final String ADVISOR_CONSULTATION = "eventSubProcess_advisorConsultation";
+    public static final String ADVISOR_CONSULTATION_MAIL = "serviceTask_advisorConsultationMail";
 
     private Elements() {}
   }
@@ -106,7 +131,28 @@ public final class MediationCaseProcess {
 
   // sessions (call activity per route)
   public static final ProcessVariable<String> SESSIONS_OUTCOME = ProcessVariable.of("sessionsOutcome", String.class);
+  /** The hours of the route that just ended (the called process's {@code hoursSpent}). */
+  public static final ProcessVariable<Number> ROUTE_HOURS = ProcessVariable.of("routeHours", Number.class);
+  /** The hours of all routes so far, as in the case table; the cost statement bills them. */
   public static final ProcessVariable<Double> HOURS_SPENT = ProcessVariable.of("hoursSpent", Double.class);
+
+  // route switch (switch-route.form, local to the task)
+  public static final ProcessVariable<String> NEW_ROUTE = ProcessVariable.of("newRoute", String.class);
+  public static final ProcessVariable<String> ROUTE_SWITCH_REASON = ProcessVariable.of("routeSwitchReason", String.class);
+
+  // settlement agreement
+  /** The draft form's points, one per line; local to the task and moved to the settlement table on completion. */
+  public static final ProcessVariable<String> SETTLEMENT_POINTS = ProcessVariable.of("settlementPoints", String.class);
+  public static final ProcessVariable<String> SETTLEMENT_DOCUMENT_ID =
+      ProcessVariable.of("settlementDocumentId", String.class);
+  public static final ProcessVariable<Date> SETTLEMENT_REVIEW_DEADLINE =
+      ProcessVariable.of("settlementReviewDeadline", Date.class);
+  public static final ProcessVariable<String> SETTLEMENT_SIGNING_OUTCOME =
+      ProcessVariable.of("settlementSigningOutcome", String.class);
+
+  // closing
+  public static final ProcessVariable<String> COST_STATEMENT_DOCUMENT_ID =
+      ProcessVariable.of("costStatementDocumentId", String.class);
 
   /**
    * The message the portal sends when a party submitted the intake questionnaire: it reaches exactly that party's

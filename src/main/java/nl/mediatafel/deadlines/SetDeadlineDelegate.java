@@ -102,7 +102,7 @@ public class SetDeadlineDelegate implements JavaDelegate {
   }
 
   /** A text input, or null when it is absent or blank (the Modeler leaves an emptied field as an empty string). */
-  private static String text(DelegateExecution execution, String parameter) {
+  static String text(DelegateExecution execution, String parameter) {
     Object value = execution.getVariableLocal(parameter);
     if (value == null) {
       return null;
@@ -118,7 +118,7 @@ public class SetDeadlineDelegate implements JavaDelegate {
    * A whole number of 0 or more, or null when absent. Written in the model it arrives as text ({@code 5}); as an
    * expression ({@code ${5}}, {@code ${signingDays}}) as a number.
    */
-  private static Integer count(DelegateExecution execution, String parameter) {
+  static Integer count(DelegateExecution execution, String parameter) {
     Object value = execution.getVariableLocal(parameter);
     if (value == null || value instanceof String text && text.isBlank()) {
       return null;

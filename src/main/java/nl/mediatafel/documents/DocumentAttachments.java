@@ -10,27 +10,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves a {@code sendEmail} task's {@code attachments} parameter: comma-separated document ids or document types
- * ({@code MEDIATION_AGREEMENT} means the current version). Only documents of the mail's own case are attached, so a
+ * ({@code MEDIATION_AGREEMENT} means the current version); with the prefix {@value #SIGNED} the document comes with its
+ * signature page ({@code signed:${settlementDocumentId}}). Only documents of the mail's own case are attached, so a
  * mistyped id can never send another case's document.
  */
 @Component
 class DocumentAttachments implements AttachmentSource {
 
-  private final DocumentService documents;
+  static final String SIGNED = "signed:";
 
-  DocumentAttachments(DocumentService documents) {
+  private final DocumentService documents;
+  private final SignatureLineSource signatures;
+
+  DocumentAttachments(DocumentService documents, SignatureLineSource signatures) {
     this.documents = documents;
+    this.signatures = signatures;
   }
 
   @Override
   public List<Attachment> resolve(String caseNumber, String specification) {
     List<Attachment> attachments = new ArrayList<>();
-    for (String token : Arrays.stream(specification.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList()) {
+    for (String entry : Arrays.stream(specification.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList()) {
+      boolean signed = entry.startsWith(SIGNED);
+      String token = signed ? entry.substring(SIGNED.length()).trim() : entry;
       StoredDocument document = (isUuid(token) ? documents.find(UUID.fromString(token))
           : documents.current(caseNumber, token))
           .filter(found -> found.caseNumber().equals(caseNumber))
           .orElseThrow(() -> new IllegalArgumentException("Case " + caseNumber + " has no document '" + token + "'"));
-      attachments.add(new Attachment(document.fileName(), "application/pdf", document.content()));
+      byte[] content = signed ? documents.renderSigned(document.id(), signatures.linesFor(document)) : document.content();
+      attachments.add(new Attachment(document.fileName(), "application/pdf", content));
     }
     return attachments;
   }

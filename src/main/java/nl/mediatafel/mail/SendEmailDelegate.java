@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #RECIPIENTS}: {@code parties}, {@code party}, {@code advisors}, {@code mediator}, {@code secretariat},
  *       or several separated by commas</li>
  *   <li>{@value #PORTAL_ACTION} (optional): {@code intake}, {@code sign}, {@code forum} or {@code case}</li>
- *   <li>{@value #DETAIL} (optional): a text for the mail, usually an expression such as {@code ${referralReason}}</li>
+ *   <li>{@value #DETAIL} (optional): a text for the mail, usually an expression such as {@code ${referralReason}}; a
+ *       date (a deadline such as {@code ${settlementReviewDeadline}}) is written in the recipient's language</li>
  *   <li>{@value #ATTACHMENTS} (optional): document ids or a document type, e.g. {@code MEDIATION_AGREEMENT}</li>
  * </ul>
  * Use it with {@code asyncBefore} and a retry cycle: an SMTP failure then becomes a retry and finally an incident, and
@@ -74,7 +75,7 @@ public class SendEmailDelegate implements JavaDelegate {
     List<RecipientRole> roles = roles(execution);
     PortalAction action = portalAction(execution);
     String caseNumber = execution.getBusinessKey();
-    String detail = optional(execution, DETAIL);
+    Object detail = execution.getVariableLocal(DETAIL);
     List<Attachment> attachments = attachments(execution, caseNumber);
     String job = CurrentJob.id();
 
@@ -84,7 +85,7 @@ public class SendEmailDelegate implements JavaDelegate {
         model.put("recipientName", recipient.name());
         model.put("caseNumber", caseNumber);
         model.put("practiceName", mail.practiceName());
-        model.put("detail", detail == null ? "" : detail);
+        model.put("detail", detailText(detail, recipient.locale()));
         if (recipient.partyId() != null && action != null) {
           Audience audience = role == RecipientRole.ADVISORS ? Audience.ADVISOR : Audience.PARTY;
           PortalLinks.IssuedLink link = portalLinks.issue(caseNumber, recipient.partyId(), audience, action);
@@ -150,6 +151,15 @@ public class SendEmailDelegate implements JavaDelegate {
       throw misconfigured(execution, parameter, "the input parameter is missing");
     }
     return value;
+  }
+
+  /** The detail as the recipient reads it: a date (a deadline) in their language and Dutch time, else the text. */
+  private static String detailText(Object detail, java.util.Locale locale) {
+    if (detail instanceof java.util.Date date) {
+      return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+          .withLocale(locale).withZone(AMSTERDAM).format(date.toInstant());
+    }
+    return detail == null || detail.toString().isBlank() ? "" : detail.toString();
   }
 
   private static String optional(DelegateExecution execution, String parameter) {

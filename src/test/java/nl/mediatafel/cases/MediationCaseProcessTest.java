@@ -1,6 +1,5 @@
 package nl.mediatafel.cases;
 
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.AGREEMENT_SIGNED;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.CAN_START_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_CONVERSATION;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_DEADLINE_TIMER;
@@ -145,8 +144,9 @@ class MediationCaseProcessTest {
       sign(instance, party, agreement.id().toString());
     }
 
-    assertThat(instance).isEnded().hasPassed(AGREEMENT_SIGNED);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_SIGNED");
+    assertThat(instance).as("an online case goes on to the online sessions")
+        .isWaitingAt(MediationCaseProcess.Elements.ONLINE);
   }
 
   @Test
@@ -188,10 +188,10 @@ class MediationCaseProcessTest {
         FaceToFaceProcess.SESSION_SUMMARY.name(), "Afspraken over de schutting", FaceToFaceProcess.SESSION_NEXT_STEP.name(),
         "AGREEMENT"));
 
-    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.AGREEMENT_REACHED);
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.AGREEMENT_REACHED)
+        .isWaitingAt(MediationCaseProcess.Elements.DRAFT_SETTLEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_REACHED");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(MediationCaseProcess.HOURS_SPENT.name()).singleResult().getValue()).isEqualTo(2.5);
+    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(2.5);
   }
 
   @Test

@@ -16,6 +16,21 @@ public final class CaseFixtures {
 
   private CaseFixtures() {}
 
+  /**
+   * A case that reached its sessions: registered and accepted as users do ({@link #inIntake}), then moved past the
+   * intakes and the signed mediation agreement with a process instance modification, which the scenario tests of
+   * those stages cover. The case process then calls the sessions process of {@code route}.
+   */
+  public static ProcessInstance atSessions(CaseRequests requests, RuntimeService runtimeService,
+      TaskService taskService, String requestJson, String route, String mediator) {
+    ProcessInstance instance = inIntake(requests, runtimeService, taskService, requestJson, route, mediator);
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(MediationCaseProcess.Elements.ROUTE_JOIN)
+        .cancelAllForActivity(MediationCaseProcess.Elements.INTAKE + "#multiInstanceBody")
+        .execute();
+    return instance;
+  }
+
   /** Registers the request (JSON as {@code POST /api/cases} takes it) and accepts it with this mediator and route. */
   public static ProcessInstance inIntake(CaseRequests requests, RuntimeService runtimeService,
       TaskService taskService, String requestJson, String route, String mediator) {

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** A mail as it arrived at the test SMTP server, taken apart: recipient, subject, text and HTML parts, attachments. */
 public record ReceivedMail(String to, String subject, String text, String html, List<String> attachmentNames,
-    List<String> attachmentTypes) {
+    List<String> attachmentTypes, List<byte[]> attachmentContents) {
 
   public static ReceivedMail of(MimeMessage message) {
     try {
@@ -21,7 +21,7 @@ public record ReceivedMail(String to, String subject, String text, String html, 
       Collector collector = new Collector();
       collector.walk(message);
       return new ReceivedMail(to, message.getSubject(), collector.text, collector.html, collector.names,
-          collector.types);
+          collector.types, collector.contents);
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("Unreadable mail", e);
     }
@@ -41,11 +41,15 @@ public record ReceivedMail(String to, String subject, String text, String html, 
     String html;
     final List<String> names = new ArrayList<>();
     final List<String> types = new ArrayList<>();
+    final List<byte[]> contents = new ArrayList<>();
 
     void walk(Part part) throws MessagingException, IOException {
       if (part.getFileName() != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
         names.add(part.getFileName());
         types.add(part.getContentType().split(";")[0].trim().toLowerCase());
+        try (java.io.InputStream in = part.getInputStream()) {
+          contents.add(in.readAllBytes());
+        }
       } else if (part.isMimeType("multipart/*")) {
         Multipart multipart = (Multipart) part.getContent();
         for (int i = 0; i < multipart.getCount(); i++) {

@@ -1,0 +1,48 @@
+package nl.mediatafel.cases;
+
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code <camunda:taskListener event="complete" delegateExpression="${changeRoute}">} on "Nieuwe route kiezen": checks
+ * the new route (one the case process can run, and not the route that just asked to switch), records it in the case
+ * table and sets {@link MediationCaseProcess#ROUTE} for the route gateway. A bad choice refuses the completion with a
+ * message naming the field; the task stays open.
+ */
+@Component("changeRoute")
+class ChangeRouteListener implements TaskListener {
+
+  static final Set<String> ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "FACE_TO_FACE", "HYBRID");
+  static final int REASON_MAX = 1000;
+
+  private final MediationCaseRepository cases;
+
+  ChangeRouteListener(MediationCaseRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    String newRoute = MediationCaseProcess.NEW_ROUTE.from(execution).orElse("");
+    if (!ROUTES.contains(newRoute)) {
+      throw new ProcessEngineException("Nieuwe route: kies online (forum), online (video), aan tafel of hybride");
+    }
+    String current = MediationCaseProcess.ROUTE.from(execution).orElse(null);
+    if (newRoute.equals(current)) {
+      throw new ProcessEngineException("Nieuwe route: dit is de huidige route; kies een andere");
+    }
+    String reason = MediationCaseProcess.ROUTE_SWITCH_REASON.from(execution).orElse("").strip();
+    if (reason.isEmpty() || reason.length() > REASON_MAX) {
+      throw new ProcessEngineException("Reden: vul een reden in van hoogstens " + REASON_MAX + " tekens");
+    }
+    cases.findById(execution.getProcessBusinessKey())
+        .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getProcessBusinessKey() + " bestaat niet"))
+        .switchRoute(newRoute);
+    MediationCaseProcess.ROUTE.set(execution.getProcessInstance(), newRoute);
+  }
+}

@@ -1,0 +1,60 @@
+package nl.mediatafel.settlement;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The agreed points of a case's settlement agreement. The mediator writes them one per line; each completion of
+ * "Vaststellingsovereenkomst opstellen" stores a new version, and the newest version is what the document shows.
+ */
+@Service
+public class SettlementDrafts {
+
+  public static final int MAX_POINTS = 50;
+  public static final int MAX_POINT_LENGTH = 2000;
+
+  private final SettlementDraftRepository drafts;
+  private final Clock clock;
+
+  SettlementDrafts(SettlementDraftRepository drafts, Clock clock) {
+    this.drafts = drafts;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores a new version from the form's text: one point per non-empty line.
+   *
+   * @throws IllegalArgumentException when there is no point, more than {@value #MAX_POINTS}, or one is too long
+   */
+  @Transactional
+  public SettlementDraft record(String caseNumber, String text, String draftedBy) {
+    List<String> points = parse(text);
+    int version = drafts.findFirstByCaseNumberOrderByVersionDesc(caseNumber).map(d -> d.getVersion() + 1).orElse(1);
+    return drafts.save(new SettlementDraft(caseNumber, version, points, draftedBy, clock.instant()));
+  }
+
+  /** The points of the newest version; empty when nothing was drafted yet. */
+  public List<String> currentPoints(String caseNumber) {
+    return drafts.findFirstByCaseNumberOrderByVersionDesc(caseNumber).map(SettlementDraft::getPoints).orElse(List.of());
+  }
+
+  static List<String> parse(String text) {
+    List<String> points = text == null ? List.of()
+        : Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("schrijf ten minste één afspraak op (één per regel)");
+    }
+    if (points.size() > MAX_POINTS) {
+      throw new IllegalArgumentException("hoogstens " + MAX_POINTS + " afspraken; nu " + points.size());
+    }
+    for (int i = 0; i < points.size(); i++) {
+      if (points.get(i).length() > MAX_POINT_LENGTH) {
+        throw new IllegalArgumentException("afspraak " + (i + 1) + " is langer dan " + MAX_POINT_LENGTH + " tekens");
+      }
+    }
+    return points;
+  }
+}

@@ -1,0 +1,382 @@
+package nl.mediatafel.settlement;
+
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.ADVISOR_CONSULTATION_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.CHOOSE_ROUTE;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.CLOSED;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.COST_STATEMENT_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.DRAFT_SETTLEMENT;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.EVALUATION_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.FACE_TO_FACE;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.MAKE_COST_STATEMENT;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.MAKE_SETTLEMENT;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.REVIEW_EXTENDED_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.REVIEW_PERIOD_TIMER;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.SEND_PAPER_COPIES;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.SETTLEMENT_REVIEW_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.SIGNED_SETTLEMENT_MAIL;
+import static nl.mediatafel.cases.MediationCaseProcess.Elements.SIGN_SETTLEMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.platform.CaseFixtures;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PdfText;
+import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.portal.PortalLinks;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.signing.SigningProcess;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Scenarios of {@code processes/mediation-case.bpmn} after the sessions: the settlement agreement (draft, review
+ * period with advisor consultation, signing, paper copies), the route switch, and closing (cost statement from the
+ * recorded hours, evaluation, retention). Real engine with the job executor off, real mail through GreenMail; the
+ * earlier stages are skipped with {@link CaseFixtures#atSessions} (their own scenarios cover them).
+ */
+@MediatafelTest
+class SettlementAndClosingTest {
+
+  private static final String REQUEST = """
+      {"conflictType": "NEIGHBOURS", "summary": "Schutting en overhangende takken", "escalation": "MEDIUM",
+       "preferredRoute": "FACE_TO_FACE", "safetyConcern": false,
+       "parties": [{"name": "Jan de Boer", "email": "jan.settle@example.nl", "language": "nl", "payer": "SELF",
+                    "advisor": {"name": "Mr. P. Smit", "email": "smit.settle@advocaat.example"}},
+                   {"name": "Emma Clarke", "email": "emma.settle@example.co.uk", "language": "en", "payer": "SELF"}]}
+      """;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired CaseRequests requests;
+  @Autowired MediationCaseRepository cases;
+  @Autowired PartyRepository parties;
+  @Autowired DocumentService documents;
+  @Autowired SettlementDrafts drafts;
+  @Autowired PortalLinks portalLinks;
+  @Autowired BusinessCalendar calendar;
+  @Autowired nl.mediatafel.signing.SignatureService signatures;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    BpmnAwareTests.init(engine);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void resetClock() throws Exception {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anAgreementAtTheTableEndsInASignedSettlementPaperCopiesACostStatementAndAClosedDossier() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    holdSession(instance, 2.5, FaceToFaceProcess.AGREEMENT);
+    assertThat(status(instance)).isEqualTo("AGREEMENT_REACHED");
+
+    Task draft = task(instance, DRAFT_SETTLEMENT);
+    assertThat(draft).hasCandidateUser("anna");
+    taskService.complete(draft.getId(), Map.of(MediationCaseProcess.SETTLEMENT_POINTS.name(),
+        "Jan snoeit de takken voor 1 maart.\n\n  Emma betaalt de helft van de nieuwe schutting.  \n"));
+    assertThat(drafts.currentPoints(instance.getBusinessKey())).containsExactly(
+        "Jan snoeit de takken voor 1 maart.", "Emma betaalt de helft van de nieuwe schutting.");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .as("the points live in the settlement table only").doesNotContainKey("settlementPoints");
+
+    ProcessJobs.executeAt(managementService, instance, MAKE_SETTLEMENT);
+    StoredDocument settlement = documents.current(instance.getBusinessKey(), "SETTLEMENT_AGREEMENT").orElseThrow();
+    assertThat(PdfText.of(settlement.content())).contains("Jan snoeit de takken voor 1 maart.",
+        "Emma betaalt de helft van de nieuwe schutting.", "Jan de Boer", "Emma Clarke");
+
+    ProcessJobs.executeAt(managementService, instance, SETTLEMENT_REVIEW_MAIL);
+    assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
+        "jan.settle@example.nl", "emma.settle@example.co.uk", "smit.settle@advocaat.example");
+    assertThat(received()).allSatisfy(mail -> {
+      assertThat(mail.attachmentTypes()).containsExactly("application/pdf");
+      assertThat(mail.portalLink()).doesNotEndWith("/sign");
+    });
+    String janLink = mailTo("jan.settle@example.nl").portalLink();
+    assertThat(mailTo("jan.settle@example.nl").text()).as("the deadline in words, not Date.toString()")
+        .containsPattern("De bedenktijd loopt tot \\d{1,2} \\p{L}+ 20\\d\\d");
+    assertThat(instance).isWaitingAt(REVIEW_PERIOD_TIMER);
+
+    ProcessJobs.executeAt(managementService, instance, REVIEW_PERIOD_TIMER);
+    ProcessJobs.executeAt(managementService, instance, SIGN_SETTLEMENT);
+    ProcessInstance signing = called(instance, SIGN_SETTLEMENT, SigningProcess.KEY);
+    ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
+    for (Party party : partiesOf(instance)) {
+      sign(instance, party, settlement.id().toString());
+    }
+
+    Task paperCopies = task(instance, SEND_PAPER_COPIES);
+    assertThat(paperCopies).hasCandidateGroup("secretariat");
+    taskService.complete(paperCopies.getId(), Map.of("paperCopiesSentOn", LocalDate.now().toString(),
+        "paperCopiesChecked", true));
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, SIGNED_SETTLEMENT_MAIL);
+    ReceivedMail signed = mailTo("emma.settle@example.co.uk");
+    assertThat(signed.subject()).isEqualTo("The signed settlement agreement (" + instance.getBusinessKey() + ")");
+    assertThat(PdfText.of(signed.attachmentContents().get(0))).as("the signature page is appended")
+        .contains("Jan snoeit de takken", settlement.sha256());
+    assertThat(status(instance)).isEqualTo("SETTLED");
+
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
+    StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
+    assertThat(PdfText.of(costs.content())).as("2.5 hours × € 120.00, plus 21% VAT")
+        .contains("2,50", "300,00", "63,00", "363,00", "Jan de Boer", "Emma Clarke");
+    ProcessJobs.executeAt(managementService, instance, COST_STATEMENT_MAIL);
+    ProcessJobs.executeAt(managementService, instance, EVALUATION_MAIL);
+    assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
+        "jan.settle@example.nl", "emma.settle@example.co.uk", "jan.settle@example.nl", "emma.settle@example.co.uk");
+    assertThat(received()).filteredOn(mail -> mail.to().equals("jan.settle@example.nl"))
+        .extracting(ReceivedMail::subject, mail -> mail.attachmentTypes().size()).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Kostenoverzicht van uw mediation (" + instance.getBusinessKey() + ")", 1),
+            org.assertj.core.groups.Tuple.tuple("Hoe hebt u de mediation ervaren? (" + instance.getBusinessKey() + ")", 0));
+
+    assertThat(instance).isEnded().hasPassed(CLOSED);
+    MediationCase closed = cases.findById(instance.getBusinessKey()).orElseThrow();
+    assertThat(closed.getStatus()).isEqualTo("CLOSED");
+    assertThat(closed.getClosedAt()).isNotNull();
+    assertThat(closed.getRetainUntil()).isEqualTo(LocalDate.ofInstant(closed.getClosedAt(), ZoneId.of("Europe/Amsterdam"))
+        .plusYears(5));
+    assertThat(portalLinks.verify(janLink.substring(janLink.indexOf("/portal/") + 8).split("/")[0]))
+        .as("a closed case has no portal any more").isEmpty();
+  }
+
+  @Test
+  void aPartyAskingToConsultAnAdvisorMovesTheReviewPeriodAndTheMediatorHearsOfIt() throws Exception {
+    ProcessInstance instance = toReviewPeriod();
+    Date before = reviewDeadline(instance);
+    Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
+    ClockUtil.setCurrentTime(Date.from(later));
+    Party jan = partiesOf(instance).get(0);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+
+    var result = MediationCaseProcess.advisorConsultationRequested(runtimeService, instance.getBusinessKey(),
+        jan.getId().toString()).correlateAllWithResult();
+
+    assertThat(result).as("the review period and the case-wide listener both react").hasSize(2);
+    Date after = reviewDeadline(instance);
+    assertThat(after).isAfter(before).isEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
+    Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(REVIEW_PERIOD_TIMER).singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(after);
+    ProcessJobs.executeAt(managementService, instance, REVIEW_EXTENDED_MAIL);
+    ProcessJobs.executeAt(managementService, instance, ADVISOR_CONSULTATION_MAIL);
+    assertThat(mailTo("anna@mediatafel.example").text()).contains("Jan de Boer");
+    assertThat(mailTo("emma.settle@example.co.uk").subject()).startsWith("Review period extended");
+    assertThat(instance).isWaitingAt(REVIEW_PERIOD_TIMER);
+  }
+
+  @Test
+  void aConsultationOutsideTheReviewPeriodOnlyTellsTheMediator() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "bram");
+    Party emma = partiesOf(instance).get(1);
+
+    var result = MediationCaseProcess.advisorConsultationRequested(runtimeService, instance.getBusinessKey(),
+        emma.getId().toString()).correlateAllWithResult();
+
+    assertThat(result).hasSize(1);
+    ProcessJobs.executeAt(managementService, instance, ADVISOR_CONSULTATION_MAIL);
+    assertThat(received()).singleElement().satisfies(mail -> {
+      assertThat(mail.to()).isEqualTo("bram@mediatafel.example");
+      assertThat(mail.text()).contains("Emma Clarke");
+    });
+  }
+
+  @Test
+  void noAgreementGoesStraightToClosingAndBillsTheHoursOfTheSessions() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    holdSession(instance, 1.75, FaceToFaceProcess.NO_AGREEMENT);
+
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.NO_AGREEMENT)
+        .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
+    ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
+    StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
+    assertThat(PdfText.of(costs.content())).as("1.75 hours × € 120.00").contains("1,75", "210,00");
+    ProcessJobs.executeAt(managementService, instance, COST_STATEMENT_MAIL);
+    ProcessJobs.executeAt(managementService, instance, EVALUATION_MAIL);
+    assertThat(instance).isEnded().hasPassed(CLOSED);
+    assertThat(status(instance)).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void aRouteSwitchAsksTheMediatorForANewRouteAndKeepsTheHoursSoFar() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    holdSession(instance, 2.0, FaceToFaceProcess.SWITCH_ROUTE);
+    assertThat(status(instance)).isEqualTo("SWITCH_ROUTE");
+    Task choose = task(instance, CHOOSE_ROUTE);
+    assertThat(choose).hasCandidateUser("anna");
+
+    assertThatThrownBy(() -> taskService.complete(choose.getId(), Map.of("newRoute", "FACE_TO_FACE",
+        "routeSwitchReason", "Toch weer aan tafel"))).hasMessageContaining("Nieuwe route: dit is de huidige route");
+    assertThatThrownBy(() -> taskService.complete(choose.getId(), Map.of("newRoute", "HYBRID",
+        "routeSwitchReason", " "))).hasMessageContaining("Reden");
+    taskService.complete(choose.getId(), Map.of("newRoute", "HYBRID",
+        "routeSwitchReason", "Partijen willen de laatste bijeenkomst deels online."));
+
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getRoute()).isEqualTo("HYBRID");
+    holdSession(instance, 1.5, FaceToFaceProcess.AGREEMENT);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
+        .isEqualByComparingTo("3.5");
+    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(3.5);
+    assertThat(instance).isWaitingAt(DRAFT_SETTLEMENT);
+  }
+
+  @Test
+  void anEmptyDraftIsRefusedAndTheTaskStaysOpen() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    holdSession(instance, 1.0, FaceToFaceProcess.AGREEMENT);
+    Task draft = task(instance, DRAFT_SETTLEMENT);
+
+    assertThatThrownBy(() -> taskService.complete(draft.getId(), Map.of("settlementPoints", " \n \n")))
+        .hasMessageContaining("Afspraken: schrijf ten minste één afspraak op");
+    assertThat(task(instance, DRAFT_SETTLEMENT).getId()).isEqualTo(draft.getId());
+    assertThat(drafts.currentPoints(instance.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void anUnsignedSettlementStillClosesTheCase() throws Exception {
+    ProcessInstance instance = toReviewPeriod();
+    ProcessJobs.executeAt(managementService, instance, REVIEW_PERIOD_TIMER);
+    ProcessJobs.executeAt(managementService, instance, SIGN_SETTLEMENT);
+    ProcessInstance signing = called(instance, SIGN_SETTLEMENT, SigningProcess.KEY);
+    ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
+    managementService.createJobQuery().processInstanceId(signing.getId())
+        .activityId(SigningProcess.Elements.DEADLINE_TIMER).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    Task followUp = taskService.createTaskQuery().processInstanceId(signing.getId())
+        .taskDefinitionKey(SigningProcess.Elements.FOLLOW_UP).list().get(0);
+    taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.CANCEL,
+        "signingCancelReason", "Emma wil de tekst niet tekenen."));
+
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.SETTLEMENT_NOT_SIGNED)
+        .hasNotPassed(SEND_PAPER_COPIES);
+    assertThat(status(instance)).isEqualTo("SETTLEMENT_NOT_SIGNED");
+    assertThat(instance).isWaitingAt(MAKE_COST_STATEMENT);
+  }
+
+  // --- steps
+
+  private ProcessInstance toReviewPeriod() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    holdSession(instance, 2.0, FaceToFaceProcess.AGREEMENT);
+    taskService.complete(task(instance, DRAFT_SETTLEMENT).getId(),
+        Map.of("settlementPoints", "Jan snoeit de takken voor 1 maart."));
+    ProcessJobs.executeAt(managementService, instance, MAKE_SETTLEMENT);
+    ProcessJobs.executeAt(managementService, instance, SETTLEMENT_REVIEW_MAIL);
+    return instance;
+  }
+
+  /** Runs one joint session of the face-to-face process the case called, and reports it with these hours. */
+  private void holdSession(ProcessInstance instance, double hours, String nextStep) throws Exception {
+    ProcessJobs.executeAt(managementService, instance, FACE_TO_FACE);
+    ProcessInstance sessions = called(instance, FACE_TO_FACE, FaceToFaceProcess.KEY);
+    Task plan = taskService.createTaskQuery().processInstanceId(sessions.getId())
+        .taskDefinitionKey(FaceToFaceProcess.Elements.PLAN_SESSION).singleResult();
+    Map<String, Object> session = new HashMap<>();
+    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
+    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
+    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
+    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
+    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
+    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    taskService.complete(plan.getId(), session);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
+    Task report = taskService.createTaskQuery().processInstanceId(sessions.getId())
+        .taskDefinitionKey(FaceToFaceProcess.Elements.SESSION_REPORT).singleResult();
+    taskService.complete(report.getId(), Map.of(FaceToFaceProcess.SESSION_HOURS.name(), hours,
+        FaceToFaceProcess.SESSION_SUMMARY.name(), "Verslag", FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep));
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+  }
+
+  private ProcessInstance called(ProcessInstance instance, String callActivity, String key) throws Exception {
+    List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).processDefinitionKey(key).list();
+    assertThat(running).as("%s runs %s", callActivity, key).hasSize(1);
+    return running.get(0);
+  }
+
+  /** What the portal's sign page does: record the signature, then tell the signing process. */
+  private void sign(ProcessInstance instance, Party party, String documentId) throws Exception {
+    signatures.recordPortalSignature(instance.getBusinessKey(), java.util.UUID.fromString(documentId), party.getId(),
+        Instant.now(), "192.0.2.10", "JUnit");
+    runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
+        .localVariableEquals(SigningProcess.DOCUMENT_ID.name(), documentId)
+        .correlate();
+  }
+
+  private Date reviewDeadline(ProcessInstance instance) {
+    return (Date) runtimeService.getVariable(instance.getId(), MediationCaseProcess.SETTLEMENT_REVIEW_DEADLINE.name());
+  }
+
+  private Task task(ProcessInstance instance, String key) {
+    List<Task> open = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
+    assertThat(open).as("open %s", key).hasSize(1);
+    return open.get(0);
+  }
+
+  private String status(ProcessInstance instance) {
+    return cases.findById(instance.getBusinessKey()).orElseThrow().getStatus();
+  }
+
+  private List<Party> partiesOf(ProcessInstance instance) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(instance.getBusinessKey());
+  }
+
+  private static ReceivedMail mailTo(String address) {
+    List<ReceivedMail> to = received().stream().filter(mail -> mail.to().equals(address)).toList();
+    assertThat(to).as("mail to %s", address).isNotEmpty();
+    return to.get(to.size() - 1);
+  }
+
+  private static List<ReceivedMail> received() {
+    return Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of).toList();
+  }
+}
