@@ -28,6 +28,7 @@ public class PortalLink {
   private Instant createdAt;
   private Instant expiresAt;
   private Instant revokedAt;
+  private Instant lastUsedAt;
 
   protected PortalLink() {}
 
@@ -79,5 +80,14 @@ public class PortalLink {
 
   public Instant getRevokedAt() {
     return revokedAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /** When the link last opened a portal page (kept to the minute); null when never used. */
+  public Instant getLastUsedAt() {
+    return lastUsedAt;
   }
 }
