@@ -54,6 +54,10 @@ public class PortalLink {
     }
   }
 
+  String getTokenHash() {
+    return tokenHash;
+  }
+
   public UUID getId() {
     return id;
   }
