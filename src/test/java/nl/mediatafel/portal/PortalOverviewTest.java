@@ -3,7 +3,6 @@ package nl.mediatafel.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -242,10 +241,5 @@ class PortalOverviewTest {
 
   private static String token(String link) {
     return link.substring(link.indexOf("/portal/") + "/portal/".length()).replaceFirst("/.*$", "");
-  }
-
-  @SuppressWarnings("unused")
-  private static Duration unused() {
-    return Duration.ZERO;
   }
 }
