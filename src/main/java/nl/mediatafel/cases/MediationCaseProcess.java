@@ -122,6 +122,9 @@ public final class MediationCaseProcess {
   // intake, per party (local to the multi-instance execution)
   public static final ProcessVariable<Date> INTAKE_DEADLINE = ProcessVariable.of("intakeDeadline", Date.class);
   public static final ProcessVariable<String> INTAKE_FOLLOW_UP = ProcessVariable.of("intakeFollowUp", String.class);
+  /** The deadline of one party's intake (input of the intake sub-process per party, moved by an extension). */
+  public static final ProcessVariable<Date> PARTY_INTAKE_DEADLINE =
+      ProcessVariable.of("partyIntakeDeadline", Date.class);
 
   // mediation agreement
   public static final ProcessVariable<String> AGREEMENT_DOCUMENT_ID =
@@ -169,6 +172,10 @@ public final class MediationCaseProcess {
   /** The party that asked to consult an advisor ({@link Messages#ADVISOR_CONSULTATION_REQUESTED}). */
   public static final ProcessVariable<String> CONSULTING_PARTY_ID =
       ProcessVariable.of("consultingPartyId", String.class);
+
+  /** The party's optional short note (at most 500 characters) with {@link Messages#ADVISOR_CONSULTATION_REQUESTED}. */
+  public static final ProcessVariable<String> ADVISOR_CONSULTATION_NOTE =
+      ProcessVariable.of("advisorConsultationNote", String.class);
 
   /**
    * The message the portal sends when a party asks to consult an advisor before going on: the case notes it, tells

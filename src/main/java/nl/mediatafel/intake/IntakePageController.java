@@ -45,7 +45,9 @@ class IntakePageController {
     if (holder.isEmpty()) {
       return access.notConfirmed(token, request);
     }
-    Optional<IntakeAnswer> answer = intakes.of(holder.get().party().getId());
+    // an advisor reads nothing of the answers: not even loaded, the page only says that the party fills it in
+    Optional<IntakeAnswer> answer = holder.get().isAdvisor() ? Optional.empty()
+        : intakes.of(holder.get().party().getId());
     ModelAndView page = page(holder.get(), answer.map(IntakeAnswer::asForm).orElse(IntakeForm.empty()), Map.of(),
         request, HttpStatus.OK);
     page.addObject("submitted", answer.map(IntakeAnswer::isSubmitted).orElse(false));

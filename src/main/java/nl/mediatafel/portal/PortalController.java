@@ -7,19 +7,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
-import nl.mediatafel.portal.PortalAccess.Holder;
+import java.util.UUID;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.portal.PortalAccess.Holder;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientRole;
 import nl.mediatafel.security.FormCsrf;
-import nl.mediatafel.security.StaffNames;
-import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,21 +44,21 @@ class PortalController {
   private static final List<String> PAGES = List.of("intake", "sign", "forum");
 
   private final PortalAccess access;
-  private final MediationCaseRepository cases;
+  private final CaseOverview overview;
+  private final DocumentService documents;
   private final MailGateway mail;
   private final MailProperties mailProperties;
-  private final IdentityService identityService;
   private final FormCsrf csrf;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  PortalController(PortalAccess access, MediationCaseRepository cases, MailGateway mail,
-      MailProperties mailProperties, IdentityService identityService, FormCsrf csrf, Clock clock) {
+  PortalController(PortalAccess access, CaseOverview overview, DocumentService documents, MailGateway mail,
+      MailProperties mailProperties, FormCsrf csrf, Clock clock) {
     this.access = access;
-    this.cases = cases;
+    this.overview = overview;
+    this.documents = documents;
     this.mail = mail;
     this.mailProperties = mailProperties;
-    this.identityService = identityService;
     this.csrf = csrf;
     this.clock = clock;
   }
@@ -71,7 +74,56 @@ class PortalController {
     if (!visit.isConfirmed(holder.get().link())) {
       return confirmPage(holder.get(), visit, request, null, HttpStatus.OK);
     }
+    if (holder.get().isAdvisor() && !access.hasConfirmedConfidentiality(holder.get())) {
+      return confidentialityPage(holder.get(), request, null, HttpStatus.OK);
+    }
     return overview(holder.get(), page);
+  }
+
+  /** An advisor confirms confidentiality once, before the portal shows anything of the party's mediation. */
+  @PostMapping("/confidentiality")
+  ModelAndView confirmConfidentiality(@PathVariable String token, @RequestParam(required = false) String accept,
+      HttpServletRequest request) {
+    Optional<Holder> holder = access.addressConfirmed(token, request);
+    if (holder.isEmpty()) {
+      return access.notConfirmed(token, request);
+    }
+    if (!csrf.accepts(request)) {
+      return refused();
+    }
+    if (!holder.get().isAdvisor()) {
+      return new ModelAndView("redirect:/portal/" + token, HttpStatus.SEE_OTHER);
+    }
+    if (!"yes".equals(accept)) {
+      return confidentialityPage(holder.get(), request, "portal.confidentiality.error", HttpStatus.BAD_REQUEST);
+    }
+    access.confirmConfidentiality(holder.get());
+    return new ModelAndView("redirect:/portal/" + token, HttpStatus.SEE_OTHER);
+  }
+
+  /** A document of the holder's own case as PDF; any other id, of another case or none, is the same 404. */
+  @GetMapping("/documents/{documentId}")
+  ResponseEntity<byte[]> document(@PathVariable String token, @PathVariable String documentId,
+      HttpServletRequest request) {
+    Optional<StoredDocument> document = access.confirmed(token, request)
+        .flatMap(holder -> uuid(documentId).flatMap(documents::find)
+            .filter(d -> d.caseNumber().equals(holder.caseNumber())));
+    if (document.isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(document.get().fileName()).build().toString())
+        .body(document.get().content());
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   @PostMapping("/code")
@@ -135,18 +187,27 @@ class PortalController {
     return page;
   }
 
+  private ModelAndView confidentialityPage(Holder holder, HttpServletRequest request, String error,
+      HttpStatus status) {
+    ModelAndView page = new ModelAndView("portal/confidentiality", status);
+    page.addObject("token", holder.token());
+    page.addObject("partyName", holder.party().getName());
+    page.addObject("error", error);
+    page.addObject("csrfParameter", FormCsrf.PARAMETER);
+    page.addObject("csrfToken", csrf.token(request));
+    return page;
+  }
+
   private ModelAndView overview(Holder holder, String requestedPage) {
-    MediationCase mediationCase = cases.findById(holder.link().getCaseNumber()).orElseThrow();
+    CaseOverview.View view = overview.of(holder);
     ModelAndView page = new ModelAndView("portal/overview");
     page.addObject("token", holder.token());
-    page.addObject("caseNumber", mediationCase.getCaseNumber());
-    page.addObject("status", mediationCase.getStatus());
+    page.addObject("view", view);
+    page.addObject("caseNumber", view.caseNumber());
     page.addObject("partyName", holder.party().getName());
     page.addObject("advisor", holder.isAdvisor());
-    page.addObject("mediatorName", Optional.ofNullable(mediationCase.getMediator())
-        .map(id -> StaffNames.fullName(identityService, id)).orElse(null));
     page.addObject("requestedPage", requestedPage);
-    page.addObject("linkExpires", holder.link().getExpiresAt());
+    page.addObject("linkExpires", CaseOverview.date(holder.link().getExpiresAt(), holder.party().locale()));
     return page;
   }
 

@@ -28,6 +28,7 @@ public class PortalLink {
   private Instant createdAt;
   private Instant expiresAt;
   private Instant revokedAt;
+  private Instant lastUsedAt;
 
   protected PortalLink() {}
 
@@ -51,6 +52,10 @@ public class PortalLink {
     if (revokedAt == null) {
       revokedAt = at;
     }
+  }
+
+  String getTokenHash() {
+    return tokenHash;
   }
 
   public UUID getId() {
@@ -79,5 +84,14 @@ public class PortalLink {
 
   public Instant getRevokedAt() {
     return revokedAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /** When the link last opened a portal page (kept to the minute); null when never used. */
+  public Instant getLastUsedAt() {
+    return lastUsedAt;
   }
 }

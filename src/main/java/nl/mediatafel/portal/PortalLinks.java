@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.mediatafel.portal.PortalLink.Audience;
@@ -25,6 +27,7 @@ public class PortalLinks {
   public record IssuedLink(String url, Instant expiresAt) {}
 
   private static final int TOKEN_BYTES = 32;
+  private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final PortalLinkRepository links;
   private final PortalProperties properties;
@@ -65,6 +68,33 @@ public class PortalLinks {
     var partyLinks = links.findByCaseNumberAndPartyId(caseNumber, partyId);
     partyLinks.forEach(link -> link.revoke(now));
     return partyLinks.size();
+  }
+
+  /** Notes that the link opened a page now; written at most once a minute per link. */
+  @Transactional
+  public void markUsed(PortalLink link) {
+    Instant now = clock.instant();
+    links.markUsed(link.getId(), now, now.minus(USE_RESOLUTION));
+  }
+
+  /** Every link of a case, newest first, used, expired and revoked ones included (never their tokens). */
+  @Transactional(readOnly = true)
+  public List<PortalLink> ofCase(String caseNumber) {
+    return links.findByCaseNumberOrderByCreatedAtDesc(caseNumber);
+  }
+
+  /** One link of a case; empty for a link of another case, so an id from elsewhere reveals nothing. */
+  @Transactional(readOnly = true)
+  public Optional<PortalLink> find(String caseNumber, UUID linkId) {
+    return links.findById(linkId).filter(link -> link.getCaseNumber().equals(caseNumber));
+  }
+
+  /** Revokes one link of a case at once: its next request gets the neutral page. Revoking twice changes nothing. */
+  @Transactional
+  public Optional<PortalLink> revoke(String caseNumber, UUID linkId) {
+    Optional<PortalLink> link = find(caseNumber, linkId);
+    link.ifPresent(l -> l.revoke(clock.instant()));
+    return link;
   }
 
   static String hash(String token) {

@@ -119,6 +119,8 @@ class IntakePortalTest {
     String advisorLink = links.issue(instance.getBusinessKey(), jan.getId(), Audience.ADVISOR, PortalAction.INTAKE).url();
     PortalBrowser advisor = new PortalBrowser(port);
     advisor.confirm(advisorLink);
+    assertThat(advisor.get(advisorLink).body()).contains("Vertrouwelijkheid").doesNotContain("SECRET-4412");
+    advisor.post(advisorLink.replace("/intake", "/confidentiality"), advisor.get(advisorLink).body(), "accept=yes");
     assertThat(advisor.get(advisorLink).body()).contains("Alleen Jan de Boer zelf").doesNotContain("SECRET-4412");
 
     String staffPage = "/intake/" + instance.getBusinessKey() + "/" + jan.getId();

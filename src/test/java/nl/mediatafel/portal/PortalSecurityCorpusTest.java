@@ -48,12 +48,14 @@ class PortalSecurityCorpusTest {
   @Autowired DocumentService documents;
   @Autowired IntakeAnswerRepository answers;
   @Autowired JdbcTemplate jdbc;
+  @Autowired nl.mediatafel.signing.SignatureService signatures;
 
   private String caseA;
   private String caseB;
   private Party janA;
   private Party emmaA;
   private Party partyB;
+  private StoredDocument documentA;
   private StoredDocument documentB;
 
   @BeforeEach
@@ -67,6 +69,8 @@ class PortalSecurityCorpusTest {
     janA = a.get(0);
     emmaA = a.get(1);
     partyB = parties.findByMediationCaseCaseNumberOrderByPosition(caseB).get(0);
+    documentA = documents.generate(caseA, "MEDIATION_AGREEMENT", "mediation-agreement",
+        java.util.Locale.forLanguageTag("nl"), java.util.Map.of("caseNumber", caseA, "mediator", "Anna"));
     documentB = documents.generate(caseB, "MEDIATION_AGREEMENT", "mediation-agreement",
         java.util.Locale.forLanguageTag("nl"), java.util.Map.of("caseNumber", caseB, "mediator", SECRET_B));
   }
@@ -119,8 +123,65 @@ class PortalSecurityCorpusTest {
     attempts.add(new Attempt("outbox", jan, "GET", base + "/outbox?case=" + caseA, null, 401));
     attempts.add(new Attempt("engine REST", jan, "GET", base + "/engine-rest/task", null, 401));
     attempts.add(new Attempt("case API", jan, "GET", base + "/api/cases/" + caseA, null, 401));
+    // documents of the overview (/documents/{id}): only the holder's own case, only after confirming
+    attempts.add(new Attempt("another case's document via the overview", jan, "GET",
+        janLink + "/documents/" + documentB.id(), null, 404));
+    attempts.add(new Attempt("a random document id via the overview", jan, "GET",
+        janLink + "/documents/" + UUID.randomUUID(), null, 404));
+    attempts.add(new Attempt("a malformed document id", jan, "GET", janLink + "/documents/..%2F" + documentA.id(),
+        null, 404, 400));
+    attempts.add(new Attempt("unconfirmed overview document", stranger, "GET",
+        janLink + "/documents/" + documentA.id(), null, 404));
+    attempts.add(new Attempt("my document through another case's link", jan, "GET",
+        bLink + "/documents/" + documentA.id(), null, 404));
+    // asking to consult an advisor: only the party, only after confirming
+    attempts.add(new Attempt("unconfirmed advisor consultation", stranger, "GET", janLink + "/advisor-consultation",
+        null, 200));
+    attempts.add(new Attempt("unconfirmed advisor consultation post", stranger, "POST",
+        janLink + "/advisor-consultation", "confirm=yes", 303));
+    attempts.add(new Attempt("another party's advisor consultation in my session", jan, "GET",
+        emmaLink + "/advisor-consultation", null, 200));
+    // an advisor: nothing before confirming confidentiality, never acting for the party, never the intake answers
+    String advisorLink = links.issue(caseA, janA.getId(), Audience.ADVISOR, PortalAction.CASE).url();
+    // Emma's advisor confirms the address but never confidentiality (which counts per advisor, not per browser)
+    String unboundAdvisorLink = links.issue(caseA, emmaA.getId(), Audience.ADVISOR, PortalAction.CASE).url();
+    PortalBrowser advisorBeforeConfidentiality = new PortalBrowser(port);
+    advisorBeforeConfidentiality.confirm(unboundAdvisorLink);
+    PortalBrowser advisor = new PortalBrowser(port);
+    advisor.confirm(advisorLink);
+    // the advisor's pages have no forms: the session's token comes from the confidentiality form, so the refusals
+    // below are the advisor rule's, not the missing token's
+    String advisorToken = "_csrf=" + encode(csrfToken(advisor.get(advisorLink).body()));
+    advisor.post(advisorLink + "/confidentiality", advisor.get(advisorLink).body(), "accept=yes");
+    attempts.add(new Attempt("advisor before confidentiality: overview", advisorBeforeConfidentiality, "GET",
+        unboundAdvisorLink, null, 200));
+    attempts.add(new Attempt("advisor before confidentiality: document", advisorBeforeConfidentiality, "GET",
+        unboundAdvisorLink + "/documents/" + documentA.id(), null, 404));
+    attempts.add(new Attempt("advisor before confidentiality: sign page", advisorBeforeConfidentiality, "GET",
+        unboundAdvisorLink + "/sign", null, 200));
+    attempts.add(new Attempt("advisor before confidentiality: intake", advisorBeforeConfidentiality, "GET",
+        unboundAdvisorLink + "/intake", null, 200));
+    attempts.add(new Attempt("advisor reads the party's intake answers", advisor, "GET", advisorLink + "/intake",
+        null, 200));
+    attempts.add(new Attempt("advisor asks to consult for the party", advisor, "RAW",
+        advisorLink + "/advisor-consultation", advisorToken + "&confirm=yes", 403));
+    attempts.add(new Attempt("advisor withdraws for the party", advisor, "RAW", advisorLink + "/withdraw",
+        advisorToken + "&confirm=yes", 403));
+    attempts.add(new Attempt("advisor submits the party's intake", advisor, "RAW", advisorLink + "/intake",
+        advisorToken + "&action=submit&whatHappened=overgenomen", 303));
+    attempts.add(new Attempt("advisor signs for the party", advisor, "RAW", advisorLink + "/sign/" + documentA.id(),
+        advisorToken + "&fullName=" + encode(janA.getName()) + "&consent=yes", 303));
+    attempts.add(new Attempt("another case's advisor link in an advisor's session", advisor, "GET",
+        links.issue(caseB, partyB.getId(), Audience.ADVISOR, PortalAction.CASE).url(), null, 200));
+    attempts.add(new Attempt("advisor before confidentiality: confirms with a post without token",
+        advisorBeforeConfidentiality, "RAW", unboundAdvisorLink + "/confidentiality", "accept=yes", 403));
+    // the secretariat's page of links is for staff only
+    attempts.add(new Attempt("staff links page", jan, "GET", base + "/portal-links/" + caseA, null, 401));
+    attempts.add(new Attempt("staff revoke without login", jan, "RAW",
+        base + "/portal-links/" + caseA + "/" + UUID.randomUUID() + "/revoke", "", 401));
     // forms without the session's token
-    for (String path : List.of("/code", "/confirm", "/intake", "/withdraw", "/sign/" + documentB.id())) {
+    for (String path : List.of("/code", "/confirm", "/intake", "/withdraw", "/sign/" + documentB.id(),
+        "/advisor-consultation", "/confidentiality")) {
       attempts.add(new Attempt("post without token " + path, jan, "RAW", janLink + path, "code=123456&confirm=yes",
           403));
     }
@@ -138,9 +199,23 @@ class PortalSecurityCorpusTest {
     attempts.add(new Attempt("revoked link's intake", jan, "GET", revoked + "/intake", null, 404));
     attempts.add(new Attempt("expired link", stranger, "GET", expired, null, 404));
     attempts.add(new Attempt("expired link's sign page", jan, "GET", expired + "/sign", null, 404));
+    attempts.add(new Attempt("revoked link's document", jan, "GET", revoked + "/documents/" + documentA.id(), null,
+        404));
+    attempts.add(new Attempt("revoked link's advisor consultation", jan, "GET", revoked + "/advisor-consultation",
+        null, 404));
+    // revoked by the secretariat while a confirmed browser had it open: refused at the very next request
+    String openThenRevoked = links.issue(caseA, janA.getId(), Audience.PARTY, PortalAction.CASE).url();
+    assertThat(jan.get(openThenRevoked).body()).contains("Welkom, Jan");
+    links.revoke(caseA, links.ofCase(caseA).stream()
+        .filter(l -> l.getTokenHash().equals(PortalLinks.hash(token(openThenRevoked)))).findFirst().orElseThrow()
+        .getId());
+    attempts.add(new Attempt("link revoked by the secretariat (confirmed session)", jan, "GET", openThenRevoked,
+        null, 404));
+    attempts.add(new Attempt("link revoked by the secretariat: post", jan, "POST",
+        openThenRevoked + "/advisor-consultation", "confirm=yes", 404));
 
     assertThat(attempts).hasSizeGreaterThanOrEqualTo(50);
-    return attempts.stream().map(attempt -> DynamicTest.dynamicTest(attempt.name(), () -> {
+    Stream<DynamicTest> each = attempts.stream().map(attempt -> DynamicTest.dynamicTest(attempt.name(), () -> {
       HttpResponse<String> response = attempt.send();
       assertThat(attempt.accepts(response.statusCode())).as("%s answered %s", attempt.name(),
           response.statusCode()).isTrue();
@@ -148,6 +223,16 @@ class PortalSecurityCorpusTest {
       assertThat(response.body()).as("%s shows nobody's case", attempt.name())
           .doesNotContain("Welkom, Emma", caseB, caseA);
     }));
+    // runs after every attempt: none of them changed anything
+    java.util.Optional<String> answerBefore = answers.findByPartyId(janA.getId()).map(a -> a.asForm().whatHappened());
+    return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("no attempt changed anything", () -> {
+      assertThat(answers.findByPartyId(janA.getId()).map(a -> a.asForm().whatHappened())).isEqualTo(answerBefore);
+      assertThat(jdbc.queryForObject("select count(*) from advisor_confidentiality where party_id = ?",
+          Integer.class, emmaA.getId())).as("Emma's advisor never confirmed confidentiality").isZero();
+      assertThat(signatures.byParty(caseA, janA.getId())).isEmpty();
+      assertThat(parties.findById(janA.getId()).orElseThrow().isActive()).isTrue();
+      assertThat(parties.findById(emmaA.getId()).orElseThrow().isActive()).isTrue();
+    })));
   }
 
   @TestFactory
@@ -183,6 +268,13 @@ class PortalSecurityCorpusTest {
     }
   }
 
+  private static String csrfToken(String page) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        .matcher(page);
+    assertThat(matcher.find()).as("a form with a token in: %s", page).isTrue();
+    return matcher.group(1);
+  }
+
   private static String token(String link) {
     return link.substring(link.indexOf("/portal/") + "/portal/".length()).replaceFirst("/.*$", "");
   }
@@ -195,8 +287,10 @@ class PortalSecurityCorpusTest {
     return """
         {"conflictType": "NEIGHBOURS", "summary": "%s", "escalation": "LOW", "preferredRoute": "FACE_TO_FACE",
          "safetyConcern": false,
-         "parties": [{"name": "Jan %s", "email": "jan.%s.%s@example.nl", "language": "nl", "payer": "SELF"},
-                     {"name": "Emma %s", "email": "emma.%s.%s@example.nl", "language": "nl", "payer": "SELF"}]}
+         "parties": [{"name": "Jan %s", "email": "jan.%s.%s@example.nl", "language": "nl", "payer": "SELF",
+                      "advisor": {"name": "Mr. Smit", "email": "smit@advocaat.example"}},
+                     {"name": "Emma %s", "email": "emma.%s.%s@example.nl", "language": "nl", "payer": "SELF",
+                      "advisor": {"name": "Mr. Visser", "email": "visser@advocaat.example"}}]}
         """.formatted(secret, suffix, suffix, UUID.randomUUID().toString().substring(0, 6), suffix, suffix,
         UUID.randomUUID().toString().substring(0, 6));
   }

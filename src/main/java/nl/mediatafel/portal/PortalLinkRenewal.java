@@ -1,0 +1,83 @@
+package nl.mediatafel.portal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.mail.MailGateway;
+import nl.mediatafel.mail.MailProperties;
+import nl.mediatafel.mail.OutgoingMail;
+import nl.mediatafel.mail.Recipient;
+import nl.mediatafel.mail.RecipientRole;
+import nl.mediatafel.portal.PortalLink.Audience;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Send a new link" for the secretariat: revokes a link and mails its holder (the party or their advisor) a fresh
+ * one to the same page. All or nothing: when the mail cannot be delivered, the old link keeps working and no new link
+ * exists.
+ */
+@Service
+class PortalLinkRenewal {
+
+  /** The internal mail with the fresh link ({@code mail.portal-link-renewed.*}). */
+  static final String TEMPLATE = "portal-link-renewed";
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  /** Why a link cannot be renewed: its holder withdrew, or an advisor no longer advises the party. */
+  static final class NotRenewableException extends RuntimeException {
+    NotRenewableException(String message) {
+      super(message);
+    }
+  }
+
+  private final PortalLinks links;
+  private final PartyRepository parties;
+  private final MailGateway mail;
+  private final MailProperties mailProperties;
+
+  PortalLinkRenewal(PortalLinks links, PartyRepository parties, MailGateway mail, MailProperties mailProperties) {
+    this.links = links;
+    this.parties = parties;
+    this.mail = mail;
+    this.mailProperties = mailProperties;
+  }
+
+  /**
+   * @return the old link, now revoked; empty when the case has no such link
+   * @throws NotRenewableException when there is nobody to send a new link to
+   * @throws nl.mediatafel.mail.MailDeliveryException when the mail cannot be delivered (nothing changed)
+   */
+  @Transactional
+  Optional<PortalLink> renew(String caseNumber, UUID linkId) {
+    Optional<PortalLink> old = links.find(caseNumber, linkId);
+    if (old.isEmpty()) {
+      return old;
+    }
+    PortalLink link = old.get();
+    Party party = parties.findById(link.getPartyId()).filter(Party::isActive)
+        .orElseThrow(() -> new NotRenewableException("the party has withdrawn"));
+    boolean advisor = link.getAudience() == Audience.ADVISOR;
+    if (advisor && party.getAdvisorEmail() == null) {
+      throw new NotRenewableException("the party has no advisor");
+    }
+    links.revoke(caseNumber, linkId);
+    PortalLinks.IssuedLink fresh = links.issue(caseNumber, party.getId(), link.getAudience(), link.getAction());
+    Recipient recipient = new Recipient(advisor ? party.getAdvisorName() : party.getName(),
+        advisor ? party.getAdvisorEmail() : party.getEmail(), party.locale(),
+        advisor ? RecipientRole.ADVISORS : RecipientRole.PARTY, party.getId());
+    mail.send(new OutgoingMail(caseNumber, TEMPLATE, recipient, Map.of(
+        "recipientName", recipient.name(), "caseNumber", caseNumber,
+        "practiceName", mailProperties.practiceName(), "detail", "",
+        "link", fresh.url(),
+        "linkExpiry", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(recipient.locale()).withZone(AMSTERDAM).format(fresh.expiresAt())), List.of(), null));
+    return old;
+  }
+}

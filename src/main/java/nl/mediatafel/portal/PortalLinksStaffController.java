@@ -1,0 +1,143 @@
+package nl.mediatafel.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.mail.MailDeliveryException;
+import nl.mediatafel.portal.PortalLink.Audience;
+import nl.mediatafel.security.FormCsrf;
+import nl.mediatafel.security.StaffAccess;
+import nl.mediatafel.security.StaffGroup;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code /portal-links/{caseNumber}}: the personal links of a case for staff (HTTP Basic): who holds each (party or
+ * advisor), when it was made, until when it works, when it was last used, and whether it was revoked. The secretariat
+ * revokes a link (a mail went to a wrong address, a phone was lost) or sends a fresh one, which revokes the old one.
+ *
+ * <p>The case's own mediator may look (has the party opened the link yet?) but not revoke or resend: links are the
+ * secretariat's administration, and a mediator who cut a party off would not look neutral. Another mediator gets the
+ * same 404 as for a case that does not exist.
+ */
+@Controller
+@RequestMapping("/portal-links/{caseNumber}")
+class PortalLinksStaffController {
+
+  /** One row of the list: the link and the name and role of its holder. */
+  record Row(PortalLink link, String holderName, String partyName, boolean advisor, boolean usable,
+      boolean renewable) {}
+
+  private final StaffAccess staff;
+  private final MediationCaseRepository cases;
+  private final PartyRepository parties;
+  private final PortalLinks links;
+  private final PortalLinkRenewal renewal;
+  private final FormCsrf csrf;
+  private final Clock clock;
+
+  PortalLinksStaffController(StaffAccess staff, MediationCaseRepository cases, PartyRepository parties,
+      PortalLinks links, PortalLinkRenewal renewal, FormCsrf csrf, Clock clock) {
+    this.staff = staff;
+    this.cases = cases;
+    this.parties = parties;
+    this.links = links;
+    this.renewal = renewal;
+    this.csrf = csrf;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  ModelAndView list(@PathVariable String caseNumber, @RequestParam(required = false) String done,
+      HttpServletRequest request) {
+    MediationCase mediationCase = visibleCase(caseNumber);
+    return page(mediationCase, done, null, request, HttpStatus.OK);
+  }
+
+  @PostMapping("/{linkId}/revoke")
+  ModelAndView revoke(@PathVariable String caseNumber, @PathVariable UUID linkId, HttpServletRequest request) {
+    requireSecretariat(caseNumber, request);
+    links.revoke(caseNumber, linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return new ModelAndView("redirect:/portal-links/" + caseNumber + "?done=revoked", HttpStatus.SEE_OTHER);
+  }
+
+  @PostMapping("/{linkId}/renew")
+  ModelAndView renew(@PathVariable String caseNumber, @PathVariable UUID linkId, HttpServletRequest request) {
+    MediationCase mediationCase = requireSecretariat(caseNumber, request);
+    try {
+      renewal.renew(caseNumber, linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    } catch (PortalLinkRenewal.NotRenewableException e) {
+      return page(mediationCase, null, "links.error.not-renewable", request, HttpStatus.CONFLICT);
+    } catch (MailDeliveryException e) {
+      return page(mediationCase, null, "links.error.mail", request, HttpStatus.BAD_GATEWAY);
+    }
+    return new ModelAndView("redirect:/portal-links/" + caseNumber + "?done=renewed", HttpStatus.SEE_OTHER);
+  }
+
+  /** The case, for the secretariat and administrators, or for the case's own mediator; else 404. */
+  private MediationCase visibleCase(String caseNumber) {
+    String user = staff.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
+    MediationCase mediationCase = cases.findById(caseNumber)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    if (!mayManage() && !user.equals(mediationCase.getMediator())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    return mediationCase;
+  }
+
+  private MediationCase requireSecretariat(String caseNumber, HttpServletRequest request) {
+    MediationCase mediationCase = visibleCase(caseNumber);
+    if (!mayManage()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+    if (!csrf.accepts(request)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the form's token is missing or old");
+    }
+    return mediationCase;
+  }
+
+  private boolean mayManage() {
+    return staff.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS);
+  }
+
+  private ModelAndView page(MediationCase mediationCase, String done, String error, HttpServletRequest request,
+      HttpStatus status) {
+    String caseNumber = mediationCase.getCaseNumber();
+    Map<UUID, Party> partyById = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
+        .collect(Collectors.toMap(Party::getId, Function.identity()));
+    Instant now = clock.instant();
+    List<Row> rows = links.ofCase(caseNumber).stream().map(link -> {
+      Party party = partyById.get(link.getPartyId());
+      boolean advisor = link.getAudience() == Audience.ADVISOR;
+      String holder = party == null ? "?" : advisor ? party.getAdvisorName() : party.getName();
+      boolean renewable = party != null && party.isActive() && (!advisor || party.getAdvisorEmail() != null);
+      return new Row(link, holder == null ? "?" : holder, party == null ? "?" : party.getName(), advisor,
+          link.isUsableAt(now), renewable);
+    }).toList();
+    ModelAndView page = new ModelAndView("portal-links/list", status);
+    page.addObject("caseNumber", caseNumber);
+    page.addObject("rows", rows);
+    page.addObject("mayManage", mayManage());
+    page.addObject("done", done);
+    page.addObject("error", error);
+    page.addObject("csrfParameter", FormCsrf.PARAMETER);
+    page.addObject("csrfToken", csrf.token(request));
+    return page;
+  }
+}
