@@ -45,7 +45,7 @@ class CaseOverview {
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   /** Where the case's process stands, in the words of {@code portal.stage.*}. */
-  enum Stage { REQUEST, INTAKE, AGREEMENT, SIGNING, SESSIONS, ENDING }
+  enum Stage { REQUEST, INTAKE, AGREEMENT, SIGNING, SESSIONS, SETTLEMENT, CLOSING, ENDING }
 
   /** Something the processes wait for from this party: {@code portal.next.<kind>}, its page and its deadline. */
   record NextStep(String kind, String path, String documentType, String deadline) {}
@@ -98,7 +98,15 @@ class CaseOverview {
     if (active.contains(MediationCaseProcess.Elements.PARTY_WITHDREW)) {
       return Stage.ENDING;
     }
-    if (active.contains(MediationCaseProcess.Elements.FACE_TO_FACE)) {
+    if (active.contains(MediationCaseProcess.Elements.CLOSING)) {
+      return Stage.CLOSING;
+    }
+    if (active.contains(MediationCaseProcess.Elements.SETTLEMENT)) {
+      return Stage.SETTLEMENT;
+    }
+    if (active.contains(MediationCaseProcess.Elements.FACE_TO_FACE)
+        || active.contains(MediationCaseProcess.Elements.ONLINE)
+        || active.contains(MediationCaseProcess.Elements.CHOOSE_ROUTE)) {
       return Stage.SESSIONS;
     }
     if (active.contains(MediationCaseProcess.Elements.SIGN_AGREEMENT)) {

@@ -12,15 +12,14 @@ import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
+import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLink.Audience;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,21 +27,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A party asks to consult an advisor: explained, confirmed, an optional note of at most 500 characters, and the case
- * gets {@code AdvisorConsultationRequested} with the party and the note. When no process listens the party reads
- * that it is not possible now; an advisor cannot ask it for the party.
+ * process gets {@code AdvisorConsultationRequested} with the party and the note and tells the mediator. When the case
+ * no longer runs the party reads that it is not possible now; an advisor cannot ask it for the party.
  */
 @MediatafelTest
 class AdvisorConsultationPortalTest {
-
-  /** Stands in for the case's listener until the case process has its event sub-process. */
-  private static final BpmnModelInstance LISTENER = Bpmn.createExecutableProcess("test-advisor-consultation")
-      .camundaHistoryTimeToLive(1)
-      .startEvent()
-      .intermediateCatchEvent("event_consultationRequested")
-      .message(MediationCaseProcess.Messages.ADVISOR_CONSULTATION_REQUESTED)
-      .userTask("userTask_afterConsultation")
-      .endEvent()
-      .done();
 
   @LocalServerPort int port;
   @Autowired CaseRequests requests;
@@ -50,38 +39,29 @@ class AdvisorConsultationPortalTest {
   @Autowired PortalLinks links;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired ManagementService managementService;
 
+  private ProcessInstance instance;
   private String caseNumber;
   private Party jan;
-  private Deployment deployment;
 
   @BeforeEach
   void aCaseInIntake() {
     String run = UUID.randomUUID().toString().substring(0, 6);
-    caseNumber = CaseFixtures.inIntake(requests, runtimeService, taskService, """
+    instance = CaseFixtures.inIntake(requests, runtimeService, taskService, """
         {"conflictType": "LABOUR", "summary": "Werktijden", "escalation": "LOW", "preferredRoute": "ONLINE_VIDEO",
          "safetyConcern": false,
          "parties": [{"name": "Jan de Boer", "email": "jan.advice.%1$s@example.nl", "language": "nl", "payer": "SELF",
                       "advisor": {"name": "Mr. P. Smit", "email": "smit.advice.%1$s@advocaat.example"}},
                      {"name": "Emma Clarke", "email": "emma.advice.%1$s@example.co.uk", "language": "en",
                       "payer": "SELF"}]}
-        """.formatted(run), "ONLINE_VIDEO", "bram").getBusinessKey();
+        """.formatted(run), "ONLINE_VIDEO", "bram");
+    caseNumber = instance.getBusinessKey();
     jan = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).get(0);
-  }
-
-  @AfterEach
-  void removeListener() {
-    if (deployment != null) {
-      repositoryService.deleteDeployment(deployment.getId(), true);
-    }
   }
 
   @Test
   void aPartyAsksAndTheCaseHearsWhoAndWhy() throws Exception {
-    deployment = repositoryService.createDeployment().name("test-advisor-consultation")
-        .addModelInstance("test-advisor-consultation.bpmn", LISTENER).deploy();
-    ProcessInstance listener = runtimeService.startProcessInstanceByKey("test-advisor-consultation", caseNumber);
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     PortalBrowser browser = new PortalBrowser(port);
     browser.confirm(link);
@@ -97,23 +77,29 @@ class AdvisorConsultationPortalTest {
         "confirm=yes&note=" + "x".repeat(501));
     assertThat(overlong.statusCode()).isEqualTo(400);
     assertThat(overlong.body()).contains("Toelichting: hoogstens 500 tekens", "aria-invalid=\"true\"");
-    assertThat(runtimeService.getActivityInstance(listener.getId()).getChildActivityInstances()[0].getActivityId())
-        .as("nothing reached the case yet").isEqualTo("event_consultationRequested");
+    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
+        .as("nothing reached the case yet").isNull();
 
     HttpResponse<String> done = browser.post(link + "/advisor-consultation", page.body(),
         "confirm=yes&note=" + encode("Ik wil mijn advocaat spreken, 2 weken"));
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).contains("Uw verzoek is verstuurd", caseNumber);
-    assertThat(taskService.createTaskQuery().processInstanceId(listener.getId()).singleResult().getTaskDefinitionKey())
-        .isEqualTo("userTask_afterConsultation");
-    assertThat(runtimeService.getVariable(listener.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
+    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
         .isEqualTo(jan.getId().toString());
-    assertThat(runtimeService.getVariable(listener.getId(), MediationCaseProcess.ADVISOR_CONSULTATION_NOTE.name()))
+    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.ADVISOR_CONSULTATION_NOTE.name()))
         .isEqualTo("Ik wil mijn advocaat spreken, 2 weken");
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.ADVISOR_CONSULTATION_MAIL);
+    assertThat(TestMailServer.server().getReceivedMessages()).singleElement().satisfies(message -> {
+      ReceivedMail mail = ReceivedMail.of(message);
+      assertThat(mail.to()).isEqualTo("bram@mediatafel.example");
+      assertThat(mail.text()).contains("Jan de Boer").doesNotContain("advocaat spreken");
+    });
   }
 
   @Test
-  void whenTheCaseDoesNotListenThePartyReadsThatItIsNotPossibleNow() throws Exception {
+  void whenTheCaseNoLongerRunsThePartyReadsThatItIsNotPossibleNow() throws Exception {
+    runtimeService.deleteProcessInstance(instance.getId(), "Zaak beëindigd");
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     PortalBrowser browser = new PortalBrowser(port);
     browser.confirm(link);
@@ -125,9 +111,6 @@ class AdvisorConsultationPortalTest {
 
   @Test
   void anAdvisorCannotAskForTheParty() throws Exception {
-    deployment = repositoryService.createDeployment().name("test-advisor-consultation")
-        .addModelInstance("test-advisor-consultation.bpmn", LISTENER).deploy();
-    ProcessInstance listener = runtimeService.startProcessInstanceByKey("test-advisor-consultation", caseNumber);
     String link = links.issue(caseNumber, jan.getId(), Audience.ADVISOR, PortalAction.CASE).url();
     PortalBrowser advisor = new PortalBrowser(port);
     advisor.confirm(link);
@@ -137,7 +120,7 @@ class AdvisorConsultationPortalTest {
     assertThat(page.body()).contains("Alleen Jan de Boer zelf kan dit verzoek doen").doesNotContain("name=\"note\"");
     HttpResponse<String> attempt = advisor.post(link + "/advisor-consultation", page.body(), "confirm=yes");
     assertThat(attempt.statusCode()).isEqualTo(403);
-    assertThat(runtimeService.getVariable(listener.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
+    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
         .isNull();
   }
 }
