@@ -176,7 +176,7 @@ class OnlineMediationProcessTest {
     String caseNumber = registerCase(30);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
     taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
-        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 5L));
+        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 5.0));
     assertThat(waits(instance)).hasSize(30);
     assertThat(timers(instance, REACTION_REMINDER_TIMER)).hasSize(30);
 
