@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Staff authentication for machine access: the engine REST API ({@code /engine-rest/*}) and Mediatafel's own API
- * ({@code /api/*}) and the staff pages of Mediatafel itself (outbox, intake answers, portal links) require HTTP Basic with a Camunda user, checked by Camunda's own filter against the engine's
+ * ({@code /api/*}) and the staff pages of Mediatafel itself (outbox, intake answers, portal links, forum) require HTTP Basic with a Camunda user, checked by Camunda's own filter against the engine's
  * identity service. The authenticated user is then set on the engine for the request, so every engine call made for
  * it is subject to the user's authorizations.
  */
@@ -19,7 +19,7 @@ class StaffAuthentication {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String API = "/api/*";
-  static final String[] STAFF_PAGES = {"/outbox", "/outbox/*", "/intake/*", "/portal-links/*"};
+  static final String[] STAFF_PAGES = {"/outbox", "/outbox/*", "/intake/*", "/portal-links/*", "/forum/*"};
 
   @Bean
   FilterRegistrationBean<Filter> staffBasicAuthenticationFilter() {

@@ -56,6 +56,8 @@ public final class FaceToFaceProcess {
   /** Room or free address ({@link #SESSION_LOCATION_KIND}). */
   public static final String ROOM = "ROOM";
   public static final String ADDRESS = "ADDRESS";
+  /** A video session of the online route ({@code online-mediation.bpmn}): held over {@link #SESSION_VIDEO_LINK}. */
+  public static final String VIDEO = "VIDEO";
 
   // inputs
   /** The parties of the case (UUID text); the sessions invite the active parties of the case. */
@@ -84,6 +86,20 @@ public final class FaceToFaceProcess {
   /** The number of the room in the configured list ({@code mediatafel.sessions.rooms}), from 1. */
   public static final ProcessVariable<Number> SESSION_ROOM_NUMBER = ProcessVariable.of("sessionRoomNumber", Number.class);
   public static final ProcessVariable<String> SESSION_ADDRESS = ProcessVariable.of("sessionAddress", String.class);
+
+  // video sessions of the online route (online-mediation.bpmn) are planned by the same delegate
+  /** The secure ({@code https://}) link of a video session ({@link #SESSION_LOCATION_KIND} {@link #VIDEO}). */
+  public static final ProcessVariable<String> SESSION_VIDEO_LINK = ProcessVariable.of("sessionVideoLink", String.class);
+  /** A short practice session before a video session, with one party unsure of the technology. */
+  public static final ProcessVariable<Number> PRACTICE_PARTY_NUMBER =
+      ProcessVariable.of("practicePartyNumber", Number.class);
+  public static final ProcessVariable<Object> PRACTICE_DATE = ProcessVariable.of("practiceDate", Object.class);
+  public static final ProcessVariable<String> PRACTICE_START_TIME = ProcessVariable.of("practiceStartTime", String.class);
+  public static final ProcessVariable<Object> PRACTICE_DURATION_MINUTES =
+      ProcessVariable.of("practiceDurationMinutes", Object.class);
+  public static final ProcessVariable<String> PRACTICE_VIDEO_LINK = ProcessVariable.of("practiceVideoLink", String.class);
+  /** The practice session (UUID text), a row of {@code sessions} with {@code practice = true}. */
+  public static final ProcessVariable<String> PRACTICE_SESSION_ID = ProcessVariable.of("practiceSessionId", String.class);
 
   // set by the process
   /** The current session (UUID text), a row of {@code sessions}. */

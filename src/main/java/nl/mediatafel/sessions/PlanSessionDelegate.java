@@ -19,9 +19,18 @@ import org.springframework.stereotype.Component;
  * sets the dates the process waits for ({@link FaceToFaceProcess#SESSION_START} and the rest). Runs right after the
  * planning task, so a wrong answer (a room or party number that does not exist, a date in the past) is shown to the
  * secretariat when they complete the task, and nothing is saved.
+ *
+ * <p>The online route uses it for video sessions ({@link FaceToFaceProcess#SESSION_LOCATION_KIND}
+ * {@link FaceToFaceProcess#VIDEO} with a secure {@link FaceToFaceProcess#SESSION_VIDEO_LINK}) and, with the input
+ * parameter {@value #PRACTICE} = {@code true}, for a practice session with one party before it.
  */
 @Component("planSession")
 class PlanSessionDelegate implements JavaDelegate {
+
+  /** Input parameter: {@code true} plans the practice session from the practice fields. */
+  static final String PRACTICE = "practice";
+  /** The location text of a video session (the link is kept apart, in the invitation's URL). */
+  static final String VIDEO_LOCATION = "Online (video)";
 
   private final SessionPlanning planning;
   private final BusinessCalendar calendar;
@@ -33,19 +42,27 @@ class PlanSessionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (Boolean.parseBoolean(String.valueOf(execution.getVariableLocal(PRACTICE)))) {
+      planPractice(execution);
+      return;
+    }
     String caseNumber = execution.getBusinessKey();
     SessionKind kind = kind(execution);
     UUID caucusParty = kind == SessionKind.CAUCUS
-        ? planning.party(caseNumber, whole(FaceToFaceProcess.CAUCUS_PARTY_NUMBER.from(execution)
-            .orElseThrow(() -> wrong("kies de partij voor het aparte gesprek")))).getId()
+        ? party(caseNumber, FaceToFaceProcess.CAUCUS_PARTY_NUMBER.from(execution)
+            .orElseThrow(() -> wrong("kies de partij voor het aparte gesprek")))
         : null;
-    Instant start = start(execution);
+    Instant start = start(FaceToFaceProcess.SESSION_DATE.from(execution),
+        FaceToFaceProcess.SESSION_START_TIME.from(execution));
     int minutes = minutes(FaceToFaceProcess.SESSION_DURATION_MINUTES.from(execution)
         .orElseThrow(() -> wrong("de duur ontbreekt")));
     Instant end = start.plusSeconds(60L * minutes);
+    boolean video = FaceToFaceProcess.VIDEO.equals(FaceToFaceProcess.SESSION_LOCATION_KIND.from(execution).orElse(null));
+    String videoLink = video ? link(FaceToFaceProcess.SESSION_VIDEO_LINK.from(execution)) : null;
     Session session;
     try {
-      session = planning.plan(caseNumber, kind, caucusParty, start, end, location(execution));
+      session = planning.plan(caseNumber, kind, caucusParty, start, end, video ? VIDEO_LOCATION : location(execution),
+          videoLink, false);
     } catch (IllegalArgumentException e) {
       throw wrong(e.getMessage());
     }
@@ -54,6 +71,55 @@ class PlanSessionDelegate implements JavaDelegate {
     FaceToFaceProcess.SESSION_END.set(execution, Date.from(end));
     FaceToFaceProcess.SESSION_REMINDER.set(execution, planning.reminder(start));
     FaceToFaceProcess.SESSION_REPORT_DUE.set(execution, planning.reportDue(end));
+  }
+
+  /**
+   * A practice session: a short video session with one party before the session planned just now
+   * ({@link FaceToFaceProcess#SESSION_START}), from the practice fields; sets only
+   * {@link FaceToFaceProcess#PRACTICE_SESSION_ID}.
+   */
+  private void planPractice(DelegateExecution execution) {
+    String caseNumber = execution.getBusinessKey();
+    UUID party = party(caseNumber, FaceToFaceProcess.PRACTICE_PARTY_NUMBER.from(execution)
+        .orElseThrow(() -> wrong("kies de partij voor de oefensessie")));
+    Instant start = start(FaceToFaceProcess.PRACTICE_DATE.from(execution),
+        FaceToFaceProcess.PRACTICE_START_TIME.from(execution));
+    int minutes = minutes(FaceToFaceProcess.PRACTICE_DURATION_MINUTES.from(execution)
+        .orElseThrow(() -> wrong("de duur van de oefensessie ontbreekt")));
+    Instant end = start.plusSeconds(60L * minutes);
+    FaceToFaceProcess.SESSION_START.from(execution).ifPresent(sessionStart -> {
+      if (end.isAfter(sessionStart.toInstant())) {
+        throw wrong("de oefensessie moet afgelopen zijn voordat de bijeenkomst begint");
+      }
+    });
+    String link = link(FaceToFaceProcess.PRACTICE_VIDEO_LINK.from(execution)
+        .or(() -> FaceToFaceProcess.SESSION_VIDEO_LINK.from(execution)));
+    Session practice;
+    try {
+      practice = planning.plan(caseNumber, SessionKind.CAUCUS, party, start, end, VIDEO_LOCATION, link, true);
+    } catch (IllegalArgumentException e) {
+      throw wrong(e.getMessage());
+    }
+    FaceToFaceProcess.PRACTICE_SESSION_ID.set(execution, practice.getId().toString());
+  }
+
+  private UUID party(String caseNumber, Number number) {
+    try {
+      return planning.party(caseNumber, whole(number)).getId();
+    } catch (IllegalArgumentException e) {
+      throw wrong(e.getMessage());
+    }
+  }
+
+  private static String link(java.util.Optional<String> link) {
+    String value = link.filter(text -> !text.isBlank()).map(String::strip)
+        .orElseThrow(() -> wrong("de videolink ontbreekt"));
+    try {
+      SessionPlanning.requireSecureLink(value);
+    } catch (IllegalArgumentException e) {
+      throw wrong(e.getMessage());
+    }
+    return value;
   }
 
   private static SessionKind kind(DelegateExecution execution) {
@@ -65,9 +131,9 @@ class PlanSessionDelegate implements JavaDelegate {
     }
   }
 
-  private Instant start(DelegateExecution execution) {
-    Object day = FaceToFaceProcess.SESSION_DATE.from(execution).orElseThrow(() -> wrong("de datum ontbreekt"));
-    String time = FaceToFaceProcess.SESSION_START_TIME.from(execution).orElseThrow(() -> wrong("de begintijd ontbreekt"));
+  private Instant start(java.util.Optional<Object> dayValue, java.util.Optional<String> timeValue) {
+    Object day = dayValue.orElseThrow(() -> wrong("de datum ontbreekt"));
+    String time = timeValue.orElseThrow(() -> wrong("de begintijd ontbreekt"));
     try {
       LocalDate date = day instanceof Date d ? LocalDate.ofInstant(d.toInstant(), calendar.zone())
           : LocalDate.parse(day.toString().substring(0, Math.min(10, day.toString().length())));

@@ -21,6 +21,12 @@ class RecordSessionReportListener implements TaskListener {
   private static final Set<String> OUTCOMES =
       Set.of(FaceToFaceProcess.AGREEMENT, FaceToFaceProcess.NO_AGREEMENT, FaceToFaceProcess.SWITCH_ROUTE);
 
+  /**
+   * Optional input parameter of the report task: the next steps its model has a path for, comma-separated (the online
+   * route adds {@code FORUM}); without it {@code JOINT}, {@code CAUCUS} and the outcomes.
+   */
+  static final String NEXT_STEPS = "nextSteps";
+
   private final SessionPlanning planning;
 
   RecordSessionReportListener(SessionPlanning planning) {
@@ -32,8 +38,7 @@ class RecordSessionReportListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String nextStep = FaceToFaceProcess.SESSION_NEXT_STEP.from(execution)
         .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: kies de volgende stap"));
-    if (!OUTCOMES.contains(nextStep) && !SessionKind.JOINT.name().equals(nextStep)
-        && !SessionKind.CAUCUS.name().equals(nextStep)) {
+    if (!allowedNextSteps(task).contains(nextStep)) {
       throw new ProcessEngineException("Verslag bijeenkomst: onbekende volgende stap '" + nextStep + "'");
     }
     Number hours = FaceToFaceProcess.SESSION_HOURS.from(execution)
@@ -50,10 +55,22 @@ class RecordSessionReportListener implements TaskListener {
     FaceToFaceProcess.HOURS_SPENT.set(processInstance, total);
     if (OUTCOMES.contains(nextStep)) {
       FaceToFaceProcess.SESSIONS_OUTCOME.set(processInstance, nextStep);
-    } else {
+    } else if (SessionKind.JOINT.name().equals(nextStep) || SessionKind.CAUCUS.name().equals(nextStep)) {
       FaceToFaceProcess.SESSION_KIND.set(processInstance, nextStep);
     }
     // the summary lives in the sessions table only: clear it from the task's local variables
     execution.removeVariableLocal(FaceToFaceProcess.SESSION_SUMMARY.name());
+  }
+
+  private static Set<String> allowedNextSteps(DelegateTask task) {
+    Object configured = task.getExecution().getVariableLocal(NEXT_STEPS);
+    if (configured == null || configured.toString().isBlank()) {
+      Set<String> steps = new java.util.HashSet<>(OUTCOMES);
+      steps.add(SessionKind.JOINT.name());
+      steps.add(SessionKind.CAUCUS.name());
+      return steps;
+    }
+    return java.util.Arrays.stream(configured.toString().split(",")).map(String::strip)
+        .filter(step -> !step.isEmpty()).collect(java.util.stream.Collectors.toSet());
   }
 }

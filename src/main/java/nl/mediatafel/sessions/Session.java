@@ -29,6 +29,10 @@ public class Session {
   private String status;
   private BigDecimal hours;
   private String summary;
+  /** A video session: its secure link (changeset 091); null for a session at a table. */
+  private String videoLink;
+  /** A short practice session with one party before a video session (changeset 091). */
+  private boolean practice;
 
   protected Session() {}
 
@@ -42,6 +46,14 @@ public class Session {
     this.location = location;
     this.sequence = 0;
     this.status = SessionStatus.PLANNED.name();
+  }
+
+  /** A video session over {@code videoLink}; {@code practice} for a practice session with one party. */
+  Session(String caseNumber, SessionKind kind, UUID caucusPartyId, Instant startsAt, Instant endsAt, String location,
+      String videoLink, boolean practice) {
+    this(caseNumber, kind, caucusPartyId, startsAt, endsAt, location);
+    this.videoLink = videoLink;
+    this.practice = practice;
   }
 
   void move(Instant newStart, Instant newEnd) {
@@ -104,5 +116,17 @@ public class Session {
 
   public String getSummary() {
     return summary;
+  }
+
+  public String getVideoLink() {
+    return videoLink;
+  }
+
+  public boolean isVideo() {
+    return videoLink != null;
+  }
+
+  public boolean isPractice() {
+    return practice;
   }
 }

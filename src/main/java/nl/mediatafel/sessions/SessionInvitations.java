@@ -68,7 +68,7 @@ public class SessionInvitations {
 
     SessionInvite invite = new SessionInvite(session.getId().toString(), session.getSequence(), TITLE,
         session.getStartsAt().atZone(calendar.zone()), session.getEndsAt().atZone(calendar.zone()),
-        session.getLocation(), null, mediator.name(), mediator.email(),
+        session.isVideo() ? null : session.getLocation(), session.getVideoLink(), mediator.name(), mediator.email(),
         recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(),
         session.getStatus() == SessionStatus.CANCELLED);
     String detail = describe(session);
@@ -88,13 +88,20 @@ public class SessionInvitations {
     }
   }
 
-  /** Date, time and place in Dutch, for the mail: "gezamenlijke bijeenkomst op dinsdag 17 maart 2026, 14:00 - …". */
+  /**
+   * Date, time and place in Dutch, for the mail: "gezamenlijke bijeenkomst op dinsdag 17 maart 2026, 14:00 - …", for a
+   * video session with its link (the link opens the session, it says nothing of what is discussed).
+   */
   String describe(Session session) {
     ZonedDateTime start = session.getStartsAt().atZone(calendar.zone());
     ZonedDateTime end = session.getEndsAt().atZone(calendar.zone());
-    String kind = session.getKind() == SessionKind.JOINT ? "gezamenlijke bijeenkomst" : "apart gesprek";
-    return kind + " op " + DAY.format(start) + ", " + TIME.format(start) + " - " + TIME.format(end) + " uur, "
-        + session.getLocation();
+    String kind = session.isPractice() ? "oefensessie met de videoverbinding"
+        : session.getKind() == SessionKind.JOINT ? "gezamenlijke bijeenkomst" : "apart gesprek";
+    String when = " op " + DAY.format(start) + ", " + TIME.format(start) + " - " + TIME.format(end) + " uur, ";
+    if (session.isVideo()) {
+      return (session.isPractice() ? kind : kind + " via video") + when + "videolink: " + session.getVideoLink();
+    }
+    return kind + when + session.getLocation();
   }
 
   private List<Party> attendingParties(Session session) {

@@ -27,6 +27,8 @@ public class SessionPlanning {
 
   /** The mediator reports within this many business days after the session. */
   static final int REPORT_BUSINESS_DAYS = 2;
+  /** The online route waits for its video sessions with the same elements and variables as the face-to-face one. */
+  static final String ONLINE_MEDIATION = "online-mediation";
 
   private final SessionRepository sessions;
   private final PartyRepository parties;
@@ -90,6 +92,19 @@ public class SessionPlanning {
   @Transactional
   public Session plan(String caseNumber, SessionKind kind, UUID caucusPartyId, Instant start, Instant end,
       String location) {
+    return plan(caseNumber, kind, caucusPartyId, start, end, location, null, false);
+  }
+
+  /**
+   * Plans a session; with a {@code videoLink} a video session of the online route (an {@code https://} link with a
+   * host, else an {@link IllegalArgumentException}), with {@code practice} a practice session with one party.
+   */
+  @Transactional
+  public Session plan(String caseNumber, SessionKind kind, UUID caucusPartyId, Instant start, Instant end,
+      String location, String videoLink, boolean practice) {
+    if (videoLink != null) {
+      requireSecureLink(videoLink);
+    }
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + start + " - " + end);
     }
@@ -100,7 +115,21 @@ public class SessionPlanning {
       throw new IllegalArgumentException("Een apart gesprek is met één partij: kies de partij");
     }
     return sessions.save(new Session(caseNumber, kind, kind == SessionKind.CAUCUS ? caucusPartyId : null, start, end,
-        location));
+        location, videoLink, practice));
+  }
+
+  /** A video link parties can trust: {@code https://}, a host, nothing else. */
+  static void requireSecureLink(String link) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(link.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("De videolink is geen geldig adres: " + link);
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isBlank()
+        || uri.getUserInfo() != null || link.strip().length() > 500) {
+      throw new IllegalArgumentException("De videolink moet een beveiligd adres zijn dat begint met https://: " + link);
+    }
   }
 
   public Session get(UUID sessionId) {
@@ -121,8 +150,8 @@ public class SessionPlanning {
 
   /**
    * Moves a planned session that is still being waited for: bumps its SEQUENCE, updates the row, the process
-   * variables and the waiting timers (reminder and end of session) of the case's {@code face-to-face-mediation}
-   * instance, and sends every attendee an updated invitation with the same UID. A reminder already sent is not sent
+   * variables and the waiting timers (reminder and end of session) of the case's {@code face-to-face-mediation} or
+   * {@code online-mediation} instance, and sends every attendee an updated invitation with the same UID. A reminder already sent is not sent
    * again.
    *
    * @throws IllegalStateException when the session is not being waited for (held, cancelled, or report pending)
@@ -134,7 +163,7 @@ public class SessionPlanning {
       throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + newStart + " - " + newEnd);
     }
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(FaceToFaceProcess.KEY)
+        .processDefinitionKeyIn(FaceToFaceProcess.KEY, ONLINE_MEDIATION)
         .processInstanceBusinessKey(session.getCaseNumber())
         .variableValueEquals(FaceToFaceProcess.SESSION_ID.name(), sessionId.toString())
         .activityIdIn(FaceToFaceProcess.Elements.REMINDER_TIMER, FaceToFaceProcess.Elements.SESSION_END_TIMER,

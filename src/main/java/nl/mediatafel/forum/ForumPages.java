@@ -1,0 +1,41 @@
+package nl.mediatafel.forum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import org.springframework.stereotype.Component;
+
+/** Builds the threads a participant sees for the portal and staff pages, and marks them read once shown. */
+@Component
+class ForumPages {
+
+  private final ForumService forum;
+  private final PartyRepository parties;
+
+  ForumPages(ForumService forum, PartyRepository parties) {
+    this.forum = forum;
+    this.parties = parties;
+  }
+
+  /** The visible threads with their posts and unread counts as they were before this view; then marks them read. */
+  List<ThreadView> showAndMarkRead(ForumParticipant reader) {
+    Map<UUID, String> names = parties.findByMediationCaseCaseNumberOrderByPosition(reader.caseNumber()).stream()
+        .collect(Collectors.toMap(Party::getId, Party::getName));
+    List<ThreadView> views = new ArrayList<>();
+    for (ForumThread thread : forum.threadsVisibleTo(reader)) {
+      long unread = forum.unread(thread, reader);
+      List<ThreadView.PostView> posts = forum.read(thread, reader).stream().map(post -> new ThreadView.PostView(
+          post.isByMediator(), reader.wrote(post),
+          post.isByMediator() ? null : names.getOrDefault(post.getAuthorPartyId(), ""), post.getPostedAt(),
+          post.getText())).toList();
+      views.add(new ThreadView(thread.key(), thread.isJoint(),
+          thread.isJoint() ? null : names.get(thread.caucusPartyId()), posts, unread, reader.mayPost(thread)));
+      forum.markRead(thread, reader);
+    }
+    return views;
+  }
+}

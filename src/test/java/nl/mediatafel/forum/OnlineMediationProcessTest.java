@@ -1,0 +1,582 @@
+package nl.mediatafel.forum;
+
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.CLOSE_FORUM_ROUND;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.INVITATION_MAIL;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.OPEN_FORUM_ROUND;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.PLAN_PRACTICE_SESSION;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.PLAN_VIDEO_SESSION;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.PRACTICE_INVITATION_MAIL;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_DEADLINE_TIMER;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_MISSING;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_REMINDER_MAIL;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_REMINDER_TIMER;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REMINDER_MAIL;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REMINDER_TIMER;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REPLAN_VIDEO_SESSION;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.SESSION_END_TIMER;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.VIDEO_SESSION_REPORT;
+import static nl.mediatafel.forum.OnlineMediationProcess.Elements.WAIT_FOR_REACTION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.sessions.Session;
+import nl.mediatafel.sessions.SessionInvitations;
+import nl.mediatafel.sessions.SessionKind;
+import nl.mediatafel.sessions.SessionPlanning;
+import nl.mediatafel.sessions.SessionRepository;
+import nl.mediatafel.sessions.SessionStatus;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Scenarios of {@code processes/online-mediation.bpmn} on the real engine with the job executor off, started directly
+ * with a registered case as business key: forum rounds with their per-party waits (posts go through the real
+ * {@link ForumService}), reminders and the missing-reaction task, video sessions with a practice session, moving and
+ * cancelling, every outcome, and the hours that add up to {@code hoursSpent}.
+ */
+@MediatafelTest
+class OnlineMediationProcessTest {
+
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  private static final String MEDIATOR = "anna";
+  private static final String MEDIATOR_EMAIL = "anna@mediatafel.example";
+  private static final String VIDEO_LINK = "https://video.mediatafel.example/room/4711";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired CaseRequests requests;
+  @Autowired PartyRepository parties;
+  @Autowired SessionRepository sessions;
+  @Autowired SessionPlanning planning;
+  @Autowired BusinessCalendar calendar;
+  @Autowired ForumService forum;
+
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    BpmnAwareTests.init(engine);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void removeOurInstances() {
+    for (String id : started) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtimeService.deleteProcessInstance(id, "end of test", true, true);
+      }
+    }
+  }
+
+  @Test
+  void aForumRoundWithTwoPartiesWaitsForBothAndEndsInAgreementWithThePublishedProposal() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
+    assertThat(instance).isWaitingAt(OPEN_FORUM_ROUND);
+    Task open = task(instance, OPEN_FORUM_ROUND);
+    assertThat(open).hasCandidateUser(MEDIATOR);
+    assertThat(formRef(open)).isEqualTo("online-open-forum-round");
+    forum.post(ForumThread.joint(caseNumber), ForumParticipant.mediator(caseNumber, MEDIATOR), "Welkom, wat speelt er?");
+    taskService.complete(open.getId(), Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+
+    assertThat(waits(instance)).hasSize(2);
+    Date deadline = (Date) runtimeService.getVariable(instance.getId(), "forumReactionDeadline");
+    Date reminder = (Date) runtimeService.getVariable(instance.getId(), "forumReactionDeadlineReminder");
+    assertThat(reminder.toInstant()).isEqualTo(calendar.subtractBusinessDays(deadline.toInstant(), 3));
+    assertThat(timers(instance, REACTION_REMINDER_TIMER)).hasSize(2)
+        .allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(reminder));
+    assertThat(timers(instance, REACTION_DEADLINE_TIMER)).hasSize(2)
+        .allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(deadline));
+
+    List<Party> all = partiesOf(caseNumber);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(0).getId()), "Mijn kant.");
+    assertThat(waits(instance)).as("only the party that posted stops being waited for").hasSize(1);
+    assertThat(mails(caseNumber)).singleElement().satisfies(mail -> {
+      ReceivedMail received = ReceivedMail.of(mail);
+      assertThat(received.to()).isEqualTo(MEDIATOR_EMAIL);
+      assertThat(received.text()).contains("/forum/" + caseNumber).doesNotContain("Mijn kant.");
+    });
+    forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(1).getId()), "En de mijne.");
+    assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND);
+
+    Task close = task(instance, CLOSE_FORUM_ROUND);
+    assertThat(close).hasCandidateUser(MEDIATOR);
+    assertThat(formRef(close)).isEqualTo("online-close-forum-round");
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    taskService.complete(close.getId(), close(1.5, "Voorstel: de schutting samen betalen.", "AGREEMENT"));
+
+    assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.AGREEMENT_END);
+    assertThat(historic(instance, OnlineMediationProcess.SESSIONS_OUTCOME.name())).isEqualTo("AGREEMENT");
+    assertThat(historic(instance, OnlineMediationProcess.HOURS_SPENT.name())).isEqualTo(1.5);
+    assertThat(forum.read(ForumThread.joint(caseNumber), ForumParticipant.mediator(caseNumber, MEDIATOR)))
+        .last().satisfies(post -> {
+          assertThat(post.isByMediator()).isTrue();
+          assertThat(post.getText()).isEqualTo("Voorstel: de schutting samen betalen.");
+        });
+    assertThat(mails(caseNumber)).as("the parties hear of the proposal, without its text").hasSize(2)
+        .allSatisfy(mail -> assertThat(ReceivedMail.of(mail).text()).doesNotContain("schutting"));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(OnlineMediationProcess.FORUM_SUMMARY.name()).list())
+        .as("the proposal lives in the forum; only the closing task had it")
+        .allSatisfy(variable -> assertThat(variable.getActivityInstanceId()).isNotEqualTo(instance.getId()));
+  }
+
+  @Test
+  void aForumRoundWithThirtyPartiesHasOneWaitPerPartyFromOneModel() throws Exception {
+    String caseNumber = registerCase(30);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
+    taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
+        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 5.0));
+    assertThat(waits(instance)).hasSize(30);
+    assertThat(timers(instance, REACTION_REMINDER_TIMER)).hasSize(30);
+
+    List<Party> all = partiesOf(caseNumber);
+    for (int i = 0; i < 29; i++) {
+      ForumThread thread = i % 2 == 0 ? ForumThread.joint(caseNumber)
+          : ForumThread.caucus(caseNumber, all.get(i).getId());
+      forum.post(thread, ForumParticipant.party(caseNumber, all.get(i).getId()), "Reactie " + i);
+    }
+    assertThat(waits(instance)).hasSize(1);
+    assertThat(runtimeService.getVariable(waits(instance).get(0), "partyId"))
+        .isEqualTo(all.get(29).getId().toString());
+    forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(29).getId()), "Laatste");
+    assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND);
+    taskService.complete(task(instance, CLOSE_FORUM_ROUND).getId(), close(4, null, "NO_AGREEMENT"));
+    assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.NO_AGREEMENT_END);
+    assertThat(historic(instance, OnlineMediationProcess.HOURS_SPENT.name())).isEqualTo(4.0);
+  }
+
+  @Test
+  void aSilentPartyGetsAReminderThenTheMediatorATaskToExtendOrContinueWithout() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
+    taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
+        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 2L));
+    List<Party> all = partiesOf(caseNumber);
+    Party silent = all.get(1);
+    forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(0).getId()), "Ik reageer.");
+
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, REACTION_REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, instance, REACTION_REMINDER_MAIL);
+    assertThat(mails(caseNumber)).singleElement().satisfies(mail -> {
+      ReceivedMail received = ReceivedMail.of(mail);
+      assertThat(received.to()).isEqualTo(silent.getEmail());
+      assertThat(received.portalLink()).contains("/portal/").endsWith("/forum");
+    });
+    assertThat(waits(instance)).as("the reminder does not end the wait").hasSize(1);
+
+    ProcessJobs.executeAt(managementService, instance, REACTION_DEADLINE_TIMER);
+    Task missing = task(instance, REACTION_MISSING);
+    assertThat(missing).hasCandidateUser(MEDIATOR);
+    assertThat(formRef(missing)).isEqualTo("online-reaction-missing");
+    assertThat(taskService.getVariable(missing.getId(), "partyName")).isEqualTo(silent.getName());
+    Instant before = Instant.now();
+    taskService.complete(missing.getId(), Map.of(OnlineMediationProcess.REACTION_FOLLOW_UP.name(), "EXTEND",
+        OnlineMediationProcess.REACTION_EXTENSION_BUSINESS_DAYS.name(), 4L));
+
+    assertThat(waits(instance)).as("waiting again for the same party").singleElement()
+        .satisfies(wait -> assertThat(runtimeService.getVariable(wait, "partyId")).isEqualTo(silent.getId().toString()));
+    Job newDeadline = timer(instance, REACTION_DEADLINE_TIMER);
+    assertThat(newDeadline.getDuedate().toInstant())
+        .isAfterOrEqualTo(calendar.addBusinessDays(before, 4).minusSeconds(5))
+        .isBefore(calendar.addBusinessDays(Instant.now(), 4).plusSeconds(5));
+    assertThat(timer(instance, REACTION_REMINDER_TIMER).getDuedate()).isBefore(newDeadline.getDuedate());
+
+    managementService.executeJob(newDeadline.getId());
+    taskService.complete(task(instance, REACTION_MISSING).getId(),
+        Map.of(OnlineMediationProcess.REACTION_FOLLOW_UP.name(), "CONTINUE_WITHOUT"));
+    assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND)
+        .hasPassed(OnlineMediationProcess.Elements.WITHOUT_REACTION_END,
+            OnlineMediationProcess.Elements.REACTION_RECEIVED_END);
+  }
+
+  @Test
+  void aPostInACaucusThreadEndsOnlyThatPartysWaitAndAPostWhileNobodyWaitsIsFine() throws Exception {
+    String caseNumber = registerCase(3);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
+    taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
+        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+    List<Party> all = partiesOf(caseNumber);
+    Party second = all.get(1);
+
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    forum.post(ForumThread.caucus(caseNumber, second.getId()), ForumParticipant.mediator(caseNumber, MEDIATOR),
+        "Hoe gaat het met u?");
+    assertThat(waits(instance)).as("a mediator's post ends no wait").hasSize(3);
+    assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())
+        .as("a caucus post reaches only that party").containsExactly(second.getEmail());
+
+    forum.post(ForumThread.caucus(caseNumber, second.getId()), ForumParticipant.party(caseNumber, second.getId()),
+        "Goed, dank u.");
+    assertThat(waits(instance)).hasSize(2).allSatisfy(wait ->
+        assertThat(runtimeService.getVariable(wait, "partyId")).isNotEqualTo(second.getId().toString()));
+
+    assertThatThrownBy(() -> forum.post(ForumThread.caucus(caseNumber, second.getId()),
+        ForumParticipant.party(caseNumber, all.get(0).getId()), "Meelezen?"))
+        .isInstanceOf(ForumAccessDeniedException.class);
+    assertThat(waits(instance)).hasSize(2);
+
+    forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, second.getId()), "Nog iets.");
+    assertThat(waits(instance)).as("a second post of the same party changes nothing").hasSize(2);
+  }
+
+  @Test
+  void aVideoSessionWithAPracticeSessionThenAForumRoundSumTheirHours() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_VIDEO);
+    Task plan = task(instance, PLAN_VIDEO_SESSION);
+    assertThat(plan).hasCandidateGroup("secretariat");
+    assertThat(formRef(plan)).isEqualTo("online-plan-video-session");
+    ZonedDateTime start = sessionStart(8);
+    Map<String, Object> variables = video(start, "JOINT");
+    variables.put(OnlineMediationProcess.PRACTICE_WANTED.name(), true);
+    taskService.complete(plan.getId(), variables);
+    Session session = currentSession(instance);
+    assertThat(session.isVideo()).isTrue();
+    assertThat(session.getVideoLink()).isEqualTo(VIDEO_LINK);
+
+    Task practice = task(instance, PLAN_PRACTICE_SESSION);
+    assertThat(practice).hasCandidateGroup("secretariat");
+    assertThat(formRef(practice)).isEqualTo("online-plan-practice-session");
+    Party unsure = partiesOf(caseNumber).get(1);
+    ZonedDateTime practiceStart = sessionStart(6).with(LocalTime.of(10, 0));
+    taskService.complete(practice.getId(), Map.of(
+        OnlineMediationProcess.PRACTICE_PARTY_NUMBER.name(), 2L,
+        OnlineMediationProcess.PRACTICE_DATE.name(), practiceStart.toLocalDate().toString(),
+        OnlineMediationProcess.PRACTICE_START_TIME.name(), "10:00",
+        OnlineMediationProcess.PRACTICE_DURATION_MINUTES.name(), "30"));
+    Session practiceSession = sessions.findById(UUID.fromString((String) runtimeService.getVariable(instance.getId(),
+        OnlineMediationProcess.PRACTICE_SESSION_ID.name()))).orElseThrow();
+    assertThat(practiceSession.isPractice()).isTrue();
+    assertThat(practiceSession.getKind()).isEqualTo(SessionKind.CAUCUS);
+    assertThat(practiceSession.getCaucusPartyId()).isEqualTo(unsure.getId());
+    assertThat(practiceSession.getEndsAt()).isEqualTo(practiceStart.plusMinutes(30).toInstant());
+
+    ProcessJobs.executeAt(managementService, instance, PRACTICE_INVITATION_MAIL);
+    assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())
+        .containsExactlyInAnyOrder(unsure.getEmail(), MEDIATOR_EMAIL);
+    assertThat(mails(caseNumber)).allSatisfy(mail -> {
+      assertThat(ReceivedMail.of(mail).text()).contains("oefensessie", "10:00 - 10:30 uur", VIDEO_LINK);
+      assertThat(value(event(mail), Property.UID)).startsWith(practiceSession.getId().toString());
+    });
+
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    assertThat(mails(caseNumber)).hasSize(3).allSatisfy(mail -> {
+      VEvent event = event(mail);
+      assertThat(value(event, Property.UID)).isEqualTo(session.getId() + "@mediatafel.nl");
+      assertThat(value(event, Property.URL)).isEqualTo(VIDEO_LINK);
+      assertThat(ReceivedMail.of(mail).text()).contains("gezamenlijke bijeenkomst via video", "14:00 - 16:00 uur");
+    });
+
+    Job reminder = timer(instance, REMINDER_TIMER);
+    assertThat(reminder.getDuedate().toInstant()).isEqualTo(calendar.subtractBusinessDays(start.toInstant(), 1));
+    attendSession(instance);
+    Task report = task(instance, VIDEO_SESSION_REPORT);
+    assertThat(report).hasCandidateUser(MEDIATOR);
+    assertThat(formRef(report)).isEqualTo("online-video-session-report");
+    taskService.complete(report.getId(), report(2.0, "Eerste videogesprek.", "FORUM"));
+    assertThat(sessions.findById(session.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.HELD);
+
+    assertThat(instance).isWaitingAt(OPEN_FORUM_ROUND);
+    taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
+        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+    for (Party party : partiesOf(caseNumber)) {
+      forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, party.getId()), "Reactie");
+    }
+    taskService.complete(task(instance, CLOSE_FORUM_ROUND).getId(), close(1.25, "", "CAUCUS"));
+    assertThat(instance).isWaitingAt(PLAN_VIDEO_SESSION);
+    assertThat(runtimeService.getVariable(instance.getId(), OnlineMediationProcess.SESSION_KIND.name()))
+        .as("the planning form starts with the chosen kind").isEqualTo("CAUCUS");
+
+    Map<String, Object> caucus = video(sessionStart(12), "CAUCUS");
+    caucus.put(OnlineMediationProcess.CAUCUS_PARTY_NUMBER.name(), 1L);
+    holdVideoSession(instance, caucus, report(0.75, "Apart gesprek.", "NO_AGREEMENT"));
+
+    assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.NO_AGREEMENT_END);
+    assertThat(historic(instance, OnlineMediationProcess.HOURS_SPENT.name())).isEqualTo(4.0);
+    assertThat(historic(instance, OnlineMediationProcess.SESSIONS_OUTCOME.name())).isEqualTo("NO_AGREEMENT");
+  }
+
+  @Test
+  void aVideoSessionCanMoveAndAfterACancellationIsPlannedAgainThenTheRouteSwitchesToTheTable() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_VIDEO);
+    taskService.complete(task(instance, PLAN_VIDEO_SESSION).getId(), video(sessionStart(6), "JOINT"));
+    assertThat(instance).as("no practice session asked for").isWaitingAt(INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    Session session = currentSession(instance);
+
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ZonedDateTime newStart = sessionStart(9).with(LocalTime.of(10, 30));
+    planning.move(session.getId(), newStart.toInstant(), newStart.plusMinutes(90).toInstant());
+    assertThat(sessions.findById(session.getId()).orElseThrow().getSequence()).isEqualTo(1);
+    assertThat(timer(instance, REMINDER_TIMER).getDuedate().toInstant())
+        .isEqualTo(calendar.subtractBusinessDays(newStart.toInstant(), 1));
+    assertThat(mails(caseNumber)).hasSize(3).allSatisfy(mail -> {
+      assertThat(value(event(mail), Property.SEQUENCE)).isEqualTo("1");
+      assertThat(value(event(mail), Property.URL)).isEqualTo(VIDEO_LINK);
+    });
+
+    nl.mediatafel.sessions.FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber,
+        partiesOf(caseNumber).get(0).getId().toString(), "Geen internet").correlate();
+    assertThat(instance).isWaitingAt(REPLAN_VIDEO_SESSION);
+    assertThat(sessions.findById(session.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
+    Task replan = task(instance, REPLAN_VIDEO_SESSION);
+    assertThat(replan).hasCandidateGroup("secretariat");
+    assertThat(formRef(replan)).isEqualTo("online-replan-video-session");
+    taskService.complete(replan.getId(), video(sessionStart(11), "JOINT"));
+    Session replanned = currentSession(instance);
+    assertThat(replanned.getId()).isNotEqualTo(session.getId());
+    assertThat(instance).isWaitingAt(INVITATION_MAIL);
+
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    attendSession(instance);
+    taskService.complete(task(instance, VIDEO_SESSION_REPORT).getId(),
+        report(1.5, "Liever aan tafel verder.", "SWITCH_ROUTE"));
+    assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.SWITCH_ROUTE_END);
+    assertThat(historic(instance, OnlineMediationProcess.SESSIONS_OUTCOME.name())).isEqualTo("SWITCH_ROUTE");
+    assertThat(historic(instance, OnlineMediationProcess.HOURS_SPENT.name())).isEqualTo(1.5);
+  }
+
+  @Test
+  void aVideoLinkThatIsNotHttpsIsRefusedAndNothingIsPlanned() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_VIDEO);
+    Map<String, Object> variables = video(sessionStart(5), "JOINT");
+    variables.put(OnlineMediationProcess.SESSION_VIDEO_LINK.name(), "http://video.example/open");
+    Task plan = task(instance, PLAN_VIDEO_SESSION);
+    assertThatThrownBy(() -> taskService.complete(plan.getId(), variables))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("https://");
+    assertThat(instance).isWaitingAt(PLAN_VIDEO_SESSION);
+    assertThat(sessions.findByCaseNumberOrderByStartsAt(caseNumber)).isEmpty();
+  }
+
+  @Test
+  void theForumRoundRefusesAnUnknownNextStepAndKeepsNothing() throws Exception {
+    String caseNumber = registerCase(2);
+    ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
+    taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
+        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+    for (Party party : partiesOf(caseNumber)) {
+      forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, party.getId()), "Reactie");
+    }
+    Task close = task(instance, CLOSE_FORUM_ROUND);
+    assertThatThrownBy(() -> taskService.complete(close.getId(), close(1, "Samenvatting", "LATER")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("LATER");
+    assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND);
+    assertThat(runtimeService.getVariable(instance.getId(), OnlineMediationProcess.HOURS_SPENT.name())).isNull();
+    assertThat(forum.read(ForumThread.joint(caseNumber), ForumParticipant.mediator(caseNumber, MEDIATOR)))
+        .extracting(ForumPost::getText).doesNotContain("Samenvatting");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private String registerCase(int partyCount) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<CaseRequest.PartyRequest> partyRequests = new ArrayList<>();
+    for (int i = 1; i <= partyCount; i++) {
+      partyRequests.add(new CaseRequest.PartyRequest("Partij " + i, "online" + i + "-" + run + "@example.nl",
+          i % 2 == 0 ? "en" : "nl", false, "SELF", null));
+    }
+    CaseRequest request = new CaseRequest("NEIGHBOURS", "Onenigheid over de erfgrens.", "MEDIUM", "ONLINE_ASYNC",
+        false, null, partyRequests);
+    return requests.register(request, null).mediationCase().getCaseNumber();
+  }
+
+  private ProcessInstance start(String caseNumber, String route) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("mediator", MEDIATOR);
+    variables.put(OnlineMediationProcess.PARTY_IDS.name(),
+        new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
+    variables.put(OnlineMediationProcess.ROUTE.name(), route);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(OnlineMediationProcess.KEY, caseNumber,
+        variables);
+    started.add(instance.getId());
+    return instance;
+  }
+
+  /** The executions waiting for a party's reaction. */
+  private List<String> waits(ProcessInstance instance) {
+    return runtimeService.createExecutionQuery().processInstanceId(instance.getId()).activityId(WAIT_FOR_REACTION)
+        .list().stream().map(execution -> execution.getId()).toList();
+  }
+
+  private ZonedDateTime sessionStart(int businessDays) {
+    LocalDate day = calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), businessDays);
+    return ZonedDateTime.of(day, LocalTime.of(14, 0), AMSTERDAM);
+  }
+
+  /** The video planning form as Tasklist submits it: 2 hours over {@link #VIDEO_LINK}, no practice session. */
+  private static Map<String, Object> video(ZonedDateTime start, String kind) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(OnlineMediationProcess.SESSION_KIND.name(), kind);
+    variables.put(OnlineMediationProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    variables.put(OnlineMediationProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
+    variables.put(OnlineMediationProcess.SESSION_DURATION_MINUTES.name(), "120");
+    variables.put(OnlineMediationProcess.SESSION_VIDEO_LINK.name(), VIDEO_LINK);
+    variables.put(OnlineMediationProcess.PRACTICE_WANTED.name(), false);
+    return variables;
+  }
+
+  private static Map<String, Object> report(double hours, String summary, String nextStep) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(OnlineMediationProcess.SESSION_HOURS.name(), hours);
+    variables.put(OnlineMediationProcess.SESSION_SUMMARY.name(), summary);
+    variables.put(OnlineMediationProcess.NEXT_STEP.name(), nextStep);
+    return variables;
+  }
+
+  private static Map<String, Object> close(double hours, String summary, String nextStep) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(OnlineMediationProcess.FORUM_ROUND_HOURS.name(), hours);
+    variables.put(OnlineMediationProcess.FORUM_SUMMARY.name(), summary);
+    variables.put(OnlineMediationProcess.NEXT_STEP.name(), nextStep);
+    return variables;
+  }
+
+  private void holdVideoSession(ProcessInstance instance, Map<String, Object> plan, Map<String, Object> report) {
+    taskService.complete(task(instance, PLAN_VIDEO_SESSION).getId(), plan);
+    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    attendSession(instance);
+    taskService.complete(task(instance, VIDEO_SESSION_REPORT).getId(), report);
+  }
+
+  private void attendSession(ProcessInstance instance) {
+    if (!timers(instance, REMINDER_TIMER).isEmpty()) {
+      managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
+      ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    }
+    managementService.executeJob(timer(instance, SESSION_END_TIMER).getId());
+  }
+
+  private Session currentSession(ProcessInstance instance) {
+    String id = (String) runtimeService.getVariable(instance.getId(), OnlineMediationProcess.SESSION_ID.name());
+    assertThat(id).as("sessionId").isNotNull();
+    return sessions.findById(UUID.fromString(id)).orElseThrow();
+  }
+
+  private Task task(ProcessInstance instance, String activityId) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+    assertThat(task).as("task %s", activityId).isNotNull();
+    return task;
+  }
+
+  private String formRef(Task task) {
+    Task withForm = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    assertThat(withForm.getCamundaFormRef()).as("form of %s", task.getTaskDefinitionKey()).isNotNull();
+    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+    return withForm.getCamundaFormRef().getKey();
+  }
+
+  private List<Job> timers(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .list();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    List<Job> timers = timers(instance, activityId);
+    assertThat(timers).as("timer %s", activityId).hasSize(1);
+    return timers.get(0);
+  }
+
+  private Object historic(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as(name).isNotNull();
+    return variable.getValue();
+  }
+
+  private List<Party> partiesOf(String caseNumber) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
+  }
+
+  private static List<MimeMessage> mails(String caseNumber) {
+    return Arrays.stream(TestMailServer.server().getReceivedMessages())
+        .filter(mail -> ReceivedMail.of(mail).subject().contains(caseNumber)).toList();
+  }
+
+  private static VEvent event(MimeMessage mail) {
+    try {
+      Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics(mail)));
+      return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    } catch (Exception e) {
+      throw new AssertionError("unreadable invitation", e);
+    }
+  }
+
+  private static String value(VEvent event, String property) {
+    return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
+  }
+
+  private static byte[] ics(Part part) throws Exception {
+    if (SessionInvitations.FILE_NAME.equals(part.getFileName())) {
+      try (InputStream in = part.getInputStream()) {
+        return in.readAllBytes();
+      }
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        byte[] found = ics(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+}
