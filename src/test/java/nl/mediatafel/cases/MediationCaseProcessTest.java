@@ -195,6 +195,26 @@ class MediationCaseProcessTest {
   }
 
   @Test
+  void aCancelledSigningOfTheAgreementEndsTheCase() {
+    ProcessInstance instance = throughIntake(2);
+    executeJobs(instance, MAKE_AGREEMENT);
+    complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", true));
+    ProcessInstance signing = calledSigning(instance);
+    executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
+    managementService.createJobQuery().processInstanceId(signing.getId())
+        .activityId(SigningProcess.Elements.DEADLINE_TIMER).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    Task followUp = taskService.createTaskQuery().processInstanceId(signing.getId())
+        .taskDefinitionKey(SigningProcess.Elements.FOLLOW_UP).list().get(0);
+    taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.CANCEL,
+        "signingCancelReason", "Een partij wil toch niet verder."));
+
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.SIGNING_CANCELLED)
+        .hasNotPassed(MediationCaseProcess.Elements.ROUTE_CHOICE);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("SIGNING_CANCELLED");
+  }
+
+  @Test
   void theMediatorCanAskForANewVersionOfTheAgreement() {
     ProcessInstance instance = throughIntake(2);
     executeJobs(instance, MAKE_AGREEMENT);

@@ -169,6 +169,10 @@ class ForumPagesTest {
     String link = links.issue(caseNumber, jan.getId(), Audience.ADVISOR, PortalAction.FORUM).url();
     PortalBrowser advisor = new PortalBrowser(port);
     advisor.confirm(link);
+    String overview = link.substring(0, link.lastIndexOf("/forum"));
+    assertThat(advisor.get(link).body()).as("an advisor reads nothing before confirming confidentiality")
+        .doesNotContain("JOINT-1");
+    advisor.post(overview + "/confidentiality", advisor.get(overview).body(), "accept=yes");
     HttpResponse<String> page = advisor.get(link);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("JOINT-1", "adviseur").doesNotContain("CAUCUS-JAN", "<textarea");

@@ -37,6 +37,10 @@ import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.forum.ForumParticipant;
+import nl.mediatafel.forum.ForumService;
+import nl.mediatafel.forum.ForumThread;
+import nl.mediatafel.forum.OnlineMediationProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PdfText;
@@ -90,6 +94,7 @@ class SettlementAndClosingTest {
   @Autowired PortalLinks portalLinks;
   @Autowired BusinessCalendar calendar;
   @Autowired nl.mediatafel.signing.SignatureService signatures;
+  @Autowired ForumService forum;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -260,6 +265,38 @@ class SettlementAndClosingTest {
         .isEqualByComparingTo("3.5");
     assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(3.5);
     assertThat(instance).isWaitingAt(DRAFT_SETTLEMENT);
+  }
+
+  @Test
+  void aSwitchToTheForumRunsTheOnlineRouteForTheSameCaseAndAddsItsHours() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    holdSession(instance, 2.0, FaceToFaceProcess.SWITCH_ROUTE);
+    taskService.complete(task(instance, CHOOSE_ROUTE).getId(), Map.of("newRoute", "ONLINE_ASYNC",
+        "routeSwitchReason", "Emma verhuist naar Engeland; verder via het forum."));
+
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.ONLINE);
+    ProcessInstance online = called(instance, MediationCaseProcess.Elements.ONLINE, OnlineMediationProcess.KEY);
+    assertThat(online.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+    Task open = taskService.createTaskQuery().processInstanceId(online.getId())
+        .taskDefinitionKey(OnlineMediationProcess.Elements.OPEN_FORUM_ROUND).singleResult();
+    assertThat(open).as("an ONLINE_ASYNC route starts with a forum round").isNotNull();
+    assertThat(open).hasCandidateUser("anna");
+    forum.post(ForumThread.joint(instance.getBusinessKey()), ForumParticipant.mediator(instance.getBusinessKey(),
+        "anna"), "Welkom op het forum.");
+    taskService.complete(open.getId(), Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+    for (Party party : partiesOf(instance)) {
+      forum.post(ForumThread.joint(instance.getBusinessKey()), ForumParticipant.party(instance.getBusinessKey(),
+          party.getId()), "Mijn reactie.");
+    }
+    Task close = taskService.createTaskQuery().processInstanceId(online.getId())
+        .taskDefinitionKey(OnlineMediationProcess.Elements.CLOSE_FORUM_ROUND).singleResult();
+    taskService.complete(close.getId(), Map.of(OnlineMediationProcess.FORUM_ROUND_HOURS.name(), 1.25,
+        OnlineMediationProcess.NEXT_STEP.name(), OnlineMediationProcess.AGREEMENT));
+
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.ONLINE).isWaitingAt(DRAFT_SETTLEMENT);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
+        .as("2 hours at the table and 1.25 on the forum").isEqualByComparingTo("3.25");
   }
 
   @Test
