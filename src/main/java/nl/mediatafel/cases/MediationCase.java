@@ -36,6 +36,11 @@ public class MediationCase {
   private String referrerName;
   private String referrerReference;
   private Instant createdAt;
+  /**
+   * {@code MEDIATION}, or {@code COACHING} for a conflict-coaching trajectory with one person (changeset
+   * 100-coaching, package {@code nl.mediatafel.coaching}).
+   */
+  private String kind = "MEDIATION";
 
   @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
@@ -76,6 +81,15 @@ public class MediationCase {
     this.hourlyRate = hourlyRate;
     this.platformFee = platformFee;
     this.status = "INTAKE";
+  }
+
+  /** Marks a new row as another kind of trajectory than a mediation, e.g. {@code COACHING}. */
+  public void ofKind(String kind) {
+    this.kind = kind;
+  }
+
+  public String getKind() {
+    return kind;
   }
 
   public void changeStatus(String status) {
