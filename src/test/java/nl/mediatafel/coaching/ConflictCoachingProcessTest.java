@@ -15,6 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,9 +46,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,6 +323,41 @@ class ConflictCoachingProcessTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("tussen 0 en 24");
     assertThat(coaching).isWaitingAt(RECORD_SESSION);
+  }
+
+  @Test
+  void theApiClassAndTheDeployedModelAgreeAndEveryStepFollowsTheConventions() throws Exception {
+    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ConflictCoachingProcess.KEY).latestVersion().singleResult();
+    assertThat(definition.getHistoryTimeToLive()).isEqualTo(1825);
+    BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+    Set<String> apiIds = new HashSet<>();
+    for (Field field : ConflictCoachingProcess.Elements.class.getFields()) {
+      String id = (String) field.get(null);
+      apiIds.add(id);
+      assertThat(model.<FlowNode>getModelElementById(id)).as("element %s = %s", field.getName(), id)
+          .isInstanceOf(FlowNode.class);
+    }
+    assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
+        .as("every step but a merging gateway has a name in the API class")
+        .allSatisfy(id -> assertThat(apiIds.contains(id) || id.endsWith("Merge")).as(id).isTrue());
+
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getDocumentations()).as("documentation of %s", task.getId()).isNotEmpty();
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      assertThat(Path.of("forms", task.getCamundaFormRef() + ".form")).as("form of %s", task.getId()).exists();
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).matches("\\$\\{\\w+Deadline}");
+      boolean secretariat = "secretariat".equals(task.getCamundaCandidateGroups());
+      boolean coach = "${mediator}".equals(task.getCamundaCandidateUsers()) && task.getCamundaCandidateGroups() == null;
+      assertThat(secretariat || coach).as("candidates of %s", task.getId()).isTrue();
+    }
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      String delegate = task.getCamundaDelegateExpression();
+      assertThat(delegate).as("delegate of %s", task.getId()).startsWith("${");
+      if (delegate.equals("${sendEmail}") || delegate.equals("${generateDocument}")) {
+        assertThat(task.isCamundaAsyncBefore()).as("%s has an outside side effect", task.getId()).isTrue();
+      }
+    }
   }
 
   // --- helpers ---
