@@ -12,7 +12,9 @@ import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.process.CaseVariables;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,6 +40,7 @@ class CoachingApiTest {
   @Autowired CoachingTrajectoryRepository trajectories;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @Test
   void aValidRequestCreatesACoachingTrajectoryWithOnePersonAndStartsItsProcessAtTheAssessment() {
@@ -194,6 +197,36 @@ class CoachingApiTest {
         .as("a process designer has no business here").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.withBasicAuth("sanne", "sanne").getForEntity("/api/coaching/COA-1999-0001", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void inTheTasklistOnlyTheCoachSeesAndCompletesTheCoachingTasks() {
+    String number = post(validRequest(), null, null).getBody().get("caseNumber").asText();
+    ProcessInstance instance = instance(number);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
+        Map.of(ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.ACCEPT,
+            CaseVariables.MEDIATOR.name(), "bram", ConflictCoachingProcess.HOURLY_RATE.name(), 110));
+    ProcessJobs.executeAt(managementService, instance, ConflictCoachingProcess.Elements.WELCOME_MAIL);
+    ProcessJobs.executeAt(managementService, instance, ConflictCoachingProcess.Elements.COACH_MAIL);
+    String query = "/engine-rest/task?processInstanceBusinessKey=" + number;
+
+    JsonNode brams = http.withBasicAuth("bram", "bram").getForObject(query, JsonNode.class);
+    assertThat(brams).singleElement().satisfies(task ->
+        assertThat(task.get("name").asText()).isEqualTo("Kort intakegesprek voeren"));
+    assertThat(http.withBasicAuth("anna", "anna").getForObject(query, JsonNode.class)).isEmpty();
+    assertThat(http.withBasicAuth("sanne", "sanne").getForObject(query, JsonNode.class)).hasSize(1);
+
+    String taskId = brams.get(0).get("id").asText();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String variables = """
+        {"variables": {"intakeChannel": {"value": "PHONE"}, "intakeExplained": {"value": true}}}""";
+    assertThat(http.withBasicAuth("anna", "anna").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        new HttpEntity<>(variables, headers), String.class).getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(http.withBasicAuth("bram", "bram").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        new HttpEntity<>(variables, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo(ConflictCoachingProcess.Elements.RECORD_SESSION);
   }
 
   @Test
