@@ -25,13 +25,13 @@ public record CaseRequest(
   static final String TOO_LONG = "{mediatafel.tooLong}";
   static final String EMAIL = "{mediatafel.email}";
   static final String PARTY_COUNT = "{mediatafel.partyCount}";
-  static final String CONFLICT_TYPES =
+  public static final String CONFLICT_TYPES =
       "LABOUR|SHAREHOLDERS|MANAGEMENT|SUPPLIER_CUSTOMER|FAMILY_BUSINESS|NEIGHBOURS|DIVORCE|HOA|GOVERNMENT|OTHER";
-  static final String ESCALATIONS = "LOW|MEDIUM|HIGH";
+  public static final String ESCALATIONS = "LOW|MEDIUM|HIGH";
   static final String ROUTES = "ONLINE_ASYNC|ONLINE_VIDEO|FACE_TO_FACE|NO_PREFERENCE";
   static final String REFERRER_TYPES = "SELF|LAWYER|COURT|FRONT_DESK|EMPLOYER|MEDIATION_CLAUSE";
-  static final String LANGUAGES = "nl|en";
-  static final String PAYERS = "SELF|EMPLOYER|INSURER|LEGAL_AID";
+  public static final String LANGUAGES = "nl|en";
+  public static final String PAYERS = "SELF|EMPLOYER|INSURER|LEGAL_AID";
 
   /** Who asked for the mediation, when it was not a party itself. */
   public record Referrer(

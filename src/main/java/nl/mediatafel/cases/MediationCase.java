@@ -39,6 +39,11 @@ public class MediationCase {
   private java.math.BigDecimal hoursSpent = java.math.BigDecimal.ZERO;
   private Instant closedAt;
   private java.time.LocalDate retainUntil;
+  /**
+   * {@code MEDIATION}, or {@code COACHING} for a conflict-coaching trajectory with one person (changeset
+   * 100-coaching, package {@code nl.mediatafel.coaching}).
+   */
+  private String kind = "MEDIATION";
 
   @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
@@ -79,6 +84,15 @@ public class MediationCase {
     this.hourlyRate = hourlyRate;
     this.platformFee = platformFee;
     this.status = "INTAKE";
+  }
+
+  /** Marks a new row as another kind of trajectory than a mediation, e.g. {@code COACHING}. */
+  public void ofKind(String kind) {
+    this.kind = kind;
+  }
+
+  public String getKind() {
+    return kind;
   }
 
   public void changeStatus(String status) {

@@ -48,9 +48,9 @@ class RequestRateLimit extends OncePerRequestFilter {
     return !"POST".equals(request.getMethod()) || category(path) == null;
   }
 
-  /** What is counted, each with its own window: requests for mediation, and one-time portal codes. */
+  /** What is counted, each with its own window: requests for mediation or coaching, and one-time portal codes. */
   private static String category(String path) {
-    if ("/api/cases".equals(path) || "/aanmelden".equals(path)) {
+    if ("/api/cases".equals(path) || "/aanmelden".equals(path) || "/api/coaching".equals(path)) {
       return "request";
     }
     return path.matches("/portal/[^/]+/code") ? "portal-code" : null;

@@ -10,13 +10,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 
 /**
- * Camunda's HTTP Basic filter, except for the few public endpoints under {@code /api} (a request for mediation may
- * come from anyone); those still pass the rate limit and validation.
+ * Camunda's HTTP Basic filter, except for the few public endpoints under {@code /api} (a request for mediation or
+ * coaching may come from anyone); those still pass the rate limit and validation.
  */
 class StaffAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   /** Public endpoints as "METHOD path". */
-  static final Set<String> PUBLIC = Set.of("POST /api/cases");
+  static final Set<String> PUBLIC = Set.of("POST /api/cases", "POST /api/coaching");
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

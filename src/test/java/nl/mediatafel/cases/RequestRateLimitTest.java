@@ -60,6 +60,17 @@ class RequestRateLimitTest {
     assertThat(post("/api/cases", "10.0.0.1").getStatus()).as("a new window").isEqualTo(200);
   }
 
+  @Test
+  void coachingRequestsShareTheWindowOfRequestsForMediation() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      assertThat(post("/api/coaching", "10.0.0.3").getStatus()).isEqualTo(200);
+    }
+    assertThat(post("/api/cases", "10.0.0.3").getStatus()).isEqualTo(200);
+    assertThat(post("/api/coaching", "10.0.0.3").getStatus()).isEqualTo(429);
+    assertThat(get("/api/coaching/COA-2026-0001", "10.0.0.3").getStatus()).as("reading is not limited")
+        .isEqualTo(200);
+  }
+
   private MockHttpServletResponse post(String path, String address) throws Exception {
     return call("POST", path, address);
   }

@@ -1,0 +1,10 @@
+package nl.mediatafel.coaching;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CoachingSessionRepository extends JpaRepository<CoachingSession, UUID> {
+
+  List<CoachingSession> findByCaseNumberOrderByHeldOnAscRecordedAtAsc(String caseNumber);
+}
