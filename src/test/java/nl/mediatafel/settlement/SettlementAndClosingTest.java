@@ -197,6 +197,7 @@ class SettlementAndClosingTest {
         jan.getId().toString()).correlateAllWithResult();
 
     assertThat(result).as("the review period and the case-wide listener both react").hasSize(2);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EXTEND_REVIEW_PERIOD);
     Date after = reviewDeadline(instance);
     assertThat(after).isAfter(before).isEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
