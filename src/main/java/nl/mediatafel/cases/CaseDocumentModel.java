@@ -3,6 +3,7 @@ package nl.mediatafel.cases;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.documents.CostProperties;
 import nl.mediatafel.documents.DocumentModelSource;
 import nl.mediatafel.security.StaffNames;
 import nl.mediatafel.settlement.SettlementDrafts;
@@ -23,9 +24,11 @@ class CaseDocumentModel implements DocumentModelSource {
   private final PartyRepository parties;
   private final IdentityService identityService;
   private final SettlementDrafts settlements;
+  private final CostProperties costs;
 
   CaseDocumentModel(MediationCaseRepository cases, PartyRepository parties, IdentityService identityService,
-      SettlementDrafts settlements) {
+      SettlementDrafts settlements, CostProperties costs) {
+    this.costs = costs;
     this.cases = cases;
     this.parties = parties;
     this.identityService = identityService;
@@ -46,6 +49,7 @@ class CaseDocumentModel implements DocumentModelSource {
     putIfSet(model, HOURLY_RATE, mediationCase.getHourlyRate());
     putIfSet(model, PLATFORM_FEE, mediationCase.getPlatformFee());
     model.put(HOURS, mediationCase.getHoursSpent());
+    model.put(LEGAL_AID_OWN_CONTRIBUTION, costs.legalAidOwnContribution());
     List<String> points = settlements.currentPoints(caseNumber);
     if (!points.isEmpty()) {
       model.put(AGREED_POINTS, points);

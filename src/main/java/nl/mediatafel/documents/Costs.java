@@ -68,6 +68,48 @@ public record Costs(BigDecimal hours, BigDecimal hourlyRate, BigDecimal platform
     return subtotal().add(vat());
   }
 
+  /**
+   * Who pays what of {@link #total()}: the parties share it equally (the cents that do not divide go to the first
+   * parties, so the shares add up exactly). A party paying through a legal-aid certificate (toevoeging) pays only the
+   * own contribution (eigen bijdrage) and the rest of its share is claimed from the Raad voor Rechtsbijstand; a party
+   * whose employer or insurer pays pays nothing itself.
+   *
+   * @param parties the model's {@link DocumentModelSource#PARTIES} (name and payer)
+   * @param legalAidOwnContribution the own contribution of a legal-aid party, including VAT
+   */
+  public java.util.List<CostShare> shares(java.util.List<? extends Map<String, ?>> parties,
+      BigDecimal legalAidOwnContribution) {
+    if (parties.isEmpty()) {
+      return java.util.List.of();
+    }
+    BigDecimal count = BigDecimal.valueOf(parties.size());
+    BigDecimal base = total().divide(count, 2, RoundingMode.DOWN);
+    int extraCents = total().subtract(base.multiply(count)).movePointRight(2).intValueExact();
+    java.util.List<CostShare> shares = new java.util.ArrayList<>();
+    for (int i = 0; i < parties.size(); i++) {
+      Map<String, ?> party = parties.get(i);
+      BigDecimal share = i < extraCents ? base.add(new BigDecimal("0.01")) : base;
+      String payer = String.valueOf(party.get(DocumentModelSource.PARTY_PAYER) == null ? "SELF"
+          : party.get(DocumentModelSource.PARTY_PAYER));
+      BigDecimal own = switch (payer) {
+        case "SELF" -> share;
+        case "LEGAL_AID" -> share.min(legalAidOwnContribution);
+        default -> BigDecimal.ZERO.setScale(2);
+      };
+      shares.add(new CostShare(String.valueOf(party.get(DocumentModelSource.PARTY_NAME)), payer, share, own,
+          share.subtract(own)));
+    }
+    return shares;
+  }
+
+  /**
+   * One party's part of the costs, including VAT.
+   *
+   * @param byParty what the party pays itself
+   * @param byOthers what its legal-aid board, insurer or employer pays
+   */
+  public record CostShare(String name, String payer, BigDecimal share, BigDecimal byParty, BigDecimal byOthers) {}
+
   public int vatPercentage() {
     return VAT_RATE.movePointRight(2).intValueExact();
   }

@@ -40,6 +40,10 @@ public interface DocumentModelSource {
   String DOCUMENT_DATE = "documentDate";
   /** Added by {@link DocumentService}, not by a source. */
   String COSTS = "costs";
+  /** The own contribution (eigen bijdrage) of a party with a legal-aid certificate, including VAT. */
+  String LEGAL_AID_OWN_CONTRIBUTION = "legalAidOwnContribution";
+  /** Computed from {@link #COSTS} and {@link #PARTIES}: the {@link Costs.CostShare} of each party. */
+  String COST_SHARES = "costShares";
 
   /** The model for the document made at this execution; never {@code null}. */
   Map<String, Object> modelFor(DelegateExecution execution);

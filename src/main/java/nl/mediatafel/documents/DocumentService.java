@@ -111,7 +111,17 @@ public class DocumentService {
     variables.put("documentType", documentType);
     LocalDate date = documentDate(model.get(DOCUMENT_DATE));
     variables.put(DOCUMENT_DATE, date);
-    Costs.from(model).ifPresent(costs -> variables.put(COSTS, costs));
+    Costs.from(model).ifPresent(costs -> {
+      variables.put(COSTS, costs);
+      if (model.get(DocumentModelSource.PARTIES) instanceof List<?> parties && !parties.isEmpty()
+          && parties.get(0) instanceof Map<?, ?>) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, ?>> rows = (List<Map<String, ?>>) parties;
+        Object own = model.get(DocumentModelSource.LEGAL_AID_OWN_CONTRIBUTION);
+        variables.put(DocumentModelSource.COST_SHARES, costs.shares(rows,
+            own == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(own.toString())));
+      }
+    });
     String xhtml = templateEngine.process(TEMPLATE_FOLDER + template,
         new Context(Locale.forLanguageTag(languageTag), variables));
     byte[] content = pdf.render(xhtml, date.atStartOfDay(AMSTERDAM));

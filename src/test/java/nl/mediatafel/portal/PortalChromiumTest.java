@@ -94,6 +94,8 @@ class PortalChromiumTest {
     browser = new ChromeDriver(service, options);
     browser.manage().window().setSize(new Dimension(390, 844));
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    // a click that submits a form may return before the next page is there: look for elements up to 10 s
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -133,7 +135,8 @@ class PortalChromiumTest {
     screenshot("confirm-phone");
     browser.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
 
-    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Intakevragenlijst");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Intakevragenlijst"));
     browser.findElement(By.id("whatHappened")).sendKeys("De schutting is zonder overleg vervangen.");
     browser.findElement(By.id("whatMatters")).sendKeys("Rust in de tuin en een goed contact.");
     browser.findElement(By.id("goodOutcome")).sendKeys("Samen afspreken wie wat betaalt.");

@@ -163,8 +163,8 @@ class SettlementAndClosingTest {
     TestMailServer.server().purgeEmailFromAllMailboxes();
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
-    assertThat(PdfText.of(costs.content())).as("2.5 hours × € 120.00, plus 21% VAT")
-        .contains("2,50", "300,00", "63,00", "363,00", "Jan de Boer", "Emma Clarke");
+    assertThat(PdfText.of(costs.content())).as("2.5 hours × € 120.00, plus 21% VAT, split in two")
+        .contains("2,50", "300,00", "63,00", "363,00", "Jan de Boer Eigen rekening € 181,50 € 181,50 € 0,00", "Emma Clarke Eigen rekening € 181,50");
     ProcessJobs.executeAt(managementService, instance, COST_STATEMENT_MAIL);
     ProcessJobs.executeAt(managementService, instance, EVALUATION_MAIL);
     assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
