@@ -43,6 +43,7 @@ public final class MediationCaseProcess {
     public static final String SESSIONS_OUTCOME = "gateway_sessionsOutcome";
     public static final String AGREEMENT_REACHED = "serviceTask_statusAgreementReached";
     public static final String NO_AGREEMENT = "serviceTask_statusNoAgreement";
+    public static final String RECORD_NO_AGREEMENT = "userTask_recordNoAgreement";
     public static final String SWITCH_ROUTE = "serviceTask_statusSwitchRoute";
     public static final String CHOOSE_ROUTE = "userTask_chooseRoute";
     public static final String SETTLEMENT = "subProcess_settlement";

@@ -235,6 +235,10 @@ class SettlementAndClosingTest {
 
     assertThat(instance).hasPassed(MediationCaseProcess.Elements.NO_AGREEMENT)
         .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
+    Task record = task(instance, MediationCaseProcess.Elements.RECORD_NO_AGREEMENT);
+    assertThat(record).hasCandidateUser("anna");
+    taskService.complete(record.getId(), Map.of("terminationNote", "Wel afspraken over de omgang; geen akkoord over de schutting.",
+        "referBack", true));
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
     assertThat(PdfText.of(costs.content())).as("1.75 hours × € 120.00").contains("1,75", "210,00");
@@ -298,6 +302,67 @@ class SettlementAndClosingTest {
     assertThat(instance).hasPassed(MediationCaseProcess.Elements.ONLINE).isWaitingAt(DRAFT_SETTLEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .as("2 hours at the table and 1.25 on the forum").isEqualByComparingTo("3.25");
+  }
+
+  @Test
+  void aVideoCaseRunsItsSessionsOnlineAndGoesOnToTheSettlementWithTheirHours() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "ONLINE_VIDEO", "bram");
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.ONLINE);
+    ProcessInstance online = called(instance, MediationCaseProcess.Elements.ONLINE, OnlineMediationProcess.KEY);
+    Task plan = taskService.createTaskQuery().processInstanceId(online.getId())
+        .taskDefinitionKey(OnlineMediationProcess.Elements.PLAN_VIDEO_SESSION).singleResult();
+    assertThat(plan).as("an ONLINE_VIDEO route starts with planning a video session").isNotNull();
+    assertThat(plan).hasCandidateGroup("secretariat");
+    java.time.ZonedDateTime start = java.time.ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).plusDays(14)
+        .withHour(10).withMinute(0).withSecond(0).withNano(0);
+    Map<String, Object> video = new HashMap<>();
+    video.put(OnlineMediationProcess.SESSION_KIND.name(), "JOINT");
+    video.put(OnlineMediationProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    video.put(OnlineMediationProcess.SESSION_START_TIME.name(), "10:00");
+    video.put(OnlineMediationProcess.SESSION_DURATION_MINUTES.name(), "120");
+    video.put(OnlineMediationProcess.SESSION_VIDEO_LINK.name(), "https://video.mediatafel.example/room/42");
+    video.put(OnlineMediationProcess.PRACTICE_WANTED.name(), false);
+    taskService.complete(plan.getId(), video);
+    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    assertThat(received()).extracting(ReceivedMail::to)
+        .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
+    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.SESSION_END_TIMER);
+    Task report = taskService.createTaskQuery().processInstanceId(online.getId())
+        .taskDefinitionKey(OnlineMediationProcess.Elements.VIDEO_SESSION_REPORT).singleResult();
+    assertThat(report).hasCandidateUser("bram");
+    taskService.complete(report.getId(), Map.of(OnlineMediationProcess.SESSION_HOURS.name(), 2.0,
+        OnlineMediationProcess.SESSION_SUMMARY.name(), "Goed gesprek", OnlineMediationProcess.NEXT_STEP.name(),
+        OnlineMediationProcess.AGREEMENT));
+
+    assertThat(instance).isWaitingAt(DRAFT_SETTLEMENT);
+    assertThat(task(instance, DRAFT_SETTLEMENT)).hasCandidateUser("bram");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent()).isEqualByComparingTo("2");
+  }
+
+  @Test
+  void aPartyWhoWithdrawsDuringTheSessionsEndsTheSessionsAndTheCase() throws Exception {
+    ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
+        "FACE_TO_FACE", "anna");
+    ProcessJobs.executeAt(managementService, instance, FACE_TO_FACE);
+    ProcessInstance sessions = called(instance, FACE_TO_FACE, FaceToFaceProcess.KEY);
+
+    runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("withdrawnPartyId", partiesOf(instance).get(1).getId().toString())
+        .correlate();
+
+    assertThat(sessions).isEnded();
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.TERMINATION_MAIL);
+    assertThat(received()).extracting(ReceivedMail::to)
+        .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
+    taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_TERMINATION).getId(),
+        Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATED)
+        .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
+    assertThat(status(instance)).isEqualTo("TERMINATED");
   }
 
   @Test
