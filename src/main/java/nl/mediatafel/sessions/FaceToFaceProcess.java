@@ -31,6 +31,7 @@ public final class FaceToFaceProcess {
     public static final String SESSION_END_TIMER = "timer_sessionEnd";
     public static final String SESSION_CANCELLED = "boundaryEvent_sessionCancelled";
     public static final String CANCEL_SESSION = "serviceTask_cancelSession";
+    public static final String SESSION_CANCELLED_MAIL = "serviceTask_sessionCancelledMail";
     public static final String REPLAN_SESSION = "userTask_replanSession";
     public static final String SESSION_REPORT = "userTask_sessionReport";
     public static final String AGREEMENT_END = "endEvent_agreement";

@@ -371,6 +371,11 @@ class OnlineMediationProcessTest {
 
     nl.mediatafel.sessions.FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber,
         partiesOf(caseNumber).get(0).getId().toString(), "Geen internet").correlate();
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance,
+        nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_CANCELLED_MAIL);
+    assertThat(mails(caseNumber)).as("the parties and the mediator get the cancellation").hasSize(3)
+        .allSatisfy(mail -> assertThat(value(event(mail), Property.STATUS)).isEqualTo("CANCELLED"));
     assertThat(instance).isWaitingAt(REPLAN_VIDEO_SESSION);
     assertThat(sessions.findById(session.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
     Task replan = task(instance, REPLAN_VIDEO_SESSION);

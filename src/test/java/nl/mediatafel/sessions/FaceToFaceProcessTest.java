@@ -249,9 +249,19 @@ class FaceToFaceProcessTest {
 
     FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber, party.getId().toString(), "Ziek").correlate();
 
-    assertThat(instance).isWaitingAt(REPLAN_SESSION).hasPassed(FaceToFaceProcess.Elements.CANCEL_SESSION);
     assertThat(timers(instance, REMINDER_TIMER)).as("the wait for the session is over").isEmpty();
     assertThat(sessions.findById(cancelled.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    ProcessJobs.executeAt(managementService, instance, FaceToFaceProcess.Elements.SESSION_CANCELLED_MAIL);
+    assertThat(mails(caseNumber)).as("both parties and the mediator").hasSize(3).allSatisfy(mail -> {
+      assertThat(mail.getSubject()).contains("mediation", caseNumber);
+      VEvent event = event(mail);
+      assertThat(value(event, Property.UID)).startsWith(cancelled.getId().toString());
+      assertThat(value(event, Property.STATUS)).isEqualTo("CANCELLED");
+      assertThat(Integer.parseInt(value(event, Property.SEQUENCE))).as("a higher sequence than the invitation")
+          .isGreaterThan(cancelled.getSequence());
+    });
+    assertThat(instance).isWaitingAt(REPLAN_SESSION).hasPassed(FaceToFaceProcess.Elements.CANCEL_SESSION);
     Task replan = task(instance, REPLAN_SESSION);
     assertThat(replan).hasCandidateGroup("secretariat");
     assertThat(formRef(replan)).isEqualTo("replan-session");
