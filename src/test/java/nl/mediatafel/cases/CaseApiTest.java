@@ -189,6 +189,25 @@ class CaseApiTest {
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void aCoachingTrajectoryIsNotACase() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String coaching = http.postForEntity("/api/coaching", new HttpEntity<>("""
+        {"conflictType": "NEIGHBOURS", "summary": "De schutting", "preferredForm": "ONLINE",
+         "person": {"name": "P", "email": "p@example.nl", "language": "nl", "payer": "SELF"}}""", headers),
+        JsonNode.class).getBody().get("caseNumber").asText();
+    assertThat(coaching).startsWith("COA-");
+    assertThat(cases.findById(coaching).orElseThrow().getKind()).isEqualTo("COACHING");
+
+    ResponseEntity<String> asCase = http.withBasicAuth("sanne", "sanne").getForEntity("/api/cases/" + coaching,
+        String.class);
+    assertThat(asCase.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(asCase.getBody()).doesNotContain("De schutting", "p@example.nl");
+    assertThat(http.withBasicAuth("sanne", "sanne").getForEntity("/api/coaching/" + coaching, String.class)
+        .getStatusCode()).as("the same number is a trajectory").isEqualTo(HttpStatus.OK);
+  }
+
   static ObjectNode validRequest() {
     ObjectNode request = JSON.createObjectNode();
     request.put("conflictType", "LABOUR");
