@@ -35,6 +35,7 @@ class CaseApiTest {
   @Autowired DocumentService documents;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired CaseRequestKeyRepository keys;
 
   @Test
   void aValidRequestCreatesTheCaseAndStartsItsProcessAtTriage() {
@@ -130,6 +131,26 @@ class CaseApiTest {
     ObjectNode wrongType = validRequest();
     wrongType.put("safetyConcern", "misschien");
     assertThat(fields(post(wrongType, null, null))).containsExactly("safetyConcern");
+  }
+
+  @Test
+  void aTooLongIdempotencyKeyIsNamedLikeEveryBadFieldAndNothingIsStored() {
+    long casesBefore = cases.count();
+    long keysBefore = keys.count();
+
+    ResponseEntity<JsonNode> response = post(validRequest(), "k".repeat(101), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody().get("type").asText()).isEqualTo("https://mediatafel.nl/problems/invalid-request");
+    assertThat(response.getBody().get("title").asText()).isEqualTo("Ongeldige aanmelding");
+    assertThat(response.getBody().get("detail").asText()).endsWith("Controleer: Idempotency-Key");
+    assertThat(fields(response)).containsExactly("Idempotency-Key");
+    assertThat(response.getBody().get("errors").get(0).get("message").asText()).isNotBlank();
+    assertThat(cases.count()).isEqualTo(casesBefore);
+    assertThat(keys.count()).isEqualTo(keysBefore);
+
+    assertThat(post(validRequest(), "k".repeat(100), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
