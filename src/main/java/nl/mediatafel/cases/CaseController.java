@@ -3,6 +3,7 @@ package nl.mediatafel.cases;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import nl.mediatafel.api.JsonApi;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases")
 @Validated
+@JsonApi
 class CaseController {
 
   record Created(String caseNumber, String status) {}

@@ -7,11 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import nl.mediatafel.api.PlainText;
 
 /**
  * A request for mediation (aanmelding), as {@code POST /api/cases} and the form at {@code /aanmelden} take it. Enum
  * values are checked as text, so one response names every wrong field at once.
  */
+@PlainText
 public record CaseRequest(
     @NotNull(message = REQUIRED) @Pattern(regexp = CONFLICT_TYPES, message = "{mediatafel.oneOf} " + CONFLICT_TYPES) String conflictType,
     @NotBlank(message = REQUIRED) @Size(max = 2000, message = TOO_LONG) String summary,
@@ -19,7 +21,8 @@ public record CaseRequest(
     @NotNull(message = REQUIRED) @Pattern(regexp = ROUTES, message = "{mediatafel.oneOf} " + ROUTES) String preferredRoute,
     @NotNull(message = REQUIRED) Boolean safetyConcern,
     @Valid Referrer referrer,
-    @NotNull(message = PARTY_COUNT) @Size(min = 2, max = 30, message = PARTY_COUNT) List<@NotNull @Valid PartyRequest> parties) {
+    @NotNull(message = PARTY_COUNT) @Size(min = 2, max = 30, message = PARTY_COUNT)
+        List<@NotNull(message = REQUIRED) @Valid PartyRequest> parties) {
 
   static final String REQUIRED = "{mediatafel.required}";
   static final String TOO_LONG = "{mediatafel.tooLong}";
@@ -34,11 +37,13 @@ public record CaseRequest(
   public static final String PAYERS = "SELF|EMPLOYER|INSURER|LEGAL_AID";
 
   /** Who asked for the mediation, when it was not a party itself. */
+  @PlainText
   public record Referrer(
       @NotNull(message = REQUIRED) @Pattern(regexp = REFERRER_TYPES, message = "{mediatafel.oneOf} " + REFERRER_TYPES) String type,
       @Size(max = 200, message = TOO_LONG) String name,
       @Size(max = 100, message = TOO_LONG) String reference) {}
 
+  @PlainText
   public record PartyRequest(
       @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
       @NotBlank(message = REQUIRED) @Email(message = EMAIL) @Size(max = 254, message = TOO_LONG) String email,
@@ -47,6 +52,7 @@ public record CaseRequest(
       @NotNull(message = REQUIRED) @Pattern(regexp = PAYERS, message = "{mediatafel.oneOf} " + PAYERS) String payer,
       @Valid Advisor advisor) {}
 
+  @PlainText
   public record Advisor(
       @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
       @NotBlank(message = REQUIRED) @Email(message = EMAIL) @Size(max = 254, message = TOO_LONG) String email) {}

@@ -22,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * What staff see of a case through the API: status, stage, route, parties, deadlines, open tasks and documents (type,
  * version, hash). Never the content of intakes, documents or the forum. The secretariat and administrators see every case; a mediator only their own;
- * others none. An unknown case and a case one may not see look the same (404), so case numbers cannot be probed.
+ * others none. An unknown case, a coaching trajectory (same table, {@code COA-} numbers) and a case one may not
+ * see look the same (404), so case numbers cannot be probed.
  */
 @Service
 class CaseViews {
@@ -60,6 +61,7 @@ class CaseViews {
   CaseView forCurrentUser(String caseNumber) {
     String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
     MediationCase mediationCase = cases.findById(caseNumber)
+        .filter(found -> MediationCaseProcess.KIND.equals(found.getKind()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     boolean seesAll = access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS);
     if (!seesAll && !user.equals(mediationCase.getMediator())) {

@@ -43,7 +43,7 @@ public class MediationCase {
    * {@code MEDIATION}, or {@code COACHING} for a conflict-coaching trajectory with one person (changeset
    * 100-coaching, package {@code nl.mediatafel.coaching}).
    */
-  private String kind = "MEDIATION";
+  private String kind = MediationCaseProcess.KIND;
 
   @OneToMany(mappedBy = "mediationCase", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")

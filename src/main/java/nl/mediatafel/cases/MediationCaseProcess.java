@@ -14,6 +14,9 @@ public final class MediationCaseProcess {
 
   public static final String KEY = "mediation-case";
 
+  /** The kind of the {@code mediation_case} row of a mediation (a coaching trajectory shares the table). */
+  public static final String KIND = "MEDIATION";
+
   /** Element ids. */
   public static final class Elements {
     public static final String START = "startEvent_requestReceived";

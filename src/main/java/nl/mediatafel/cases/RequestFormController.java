@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.mediatafel.api.InvalidRequestException;
 import nl.mediatafel.security.FormCsrf;
 import nl.mediatafel.i18n.MessagesConfiguration;
 import org.springframework.beans.InvalidPropertyException;

@@ -3,6 +3,7 @@ package nl.mediatafel.coaching;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import nl.mediatafel.api.JsonApi;
 import nl.mediatafel.cases.MediationCase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/coaching")
 @Validated
+@JsonApi
 class CoachingController {
 
   record Created(String caseNumber, String status) {}

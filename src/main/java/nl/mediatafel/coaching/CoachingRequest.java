@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.mediatafel.api.PlainText;
 import nl.mediatafel.cases.CaseRequest;
 
 /**
@@ -13,6 +14,7 @@ import nl.mediatafel.cases.CaseRequest;
  * languages and payers as a request for mediation ({@link CaseRequest}). Enum values are checked as text, so one
  * response names every wrong field at once.
  */
+@PlainText
 public record CoachingRequest(
     @NotNull(message = REQUIRED) @Pattern(regexp = CaseRequest.CONFLICT_TYPES,
         message = ONE_OF + CaseRequest.CONFLICT_TYPES) String conflictType,
@@ -28,6 +30,7 @@ public record CoachingRequest(
   public static final String FORMS = "ONLINE|IN_PERSON|NO_PREFERENCE";
 
   /** The one person who is coached. */
+  @PlainText
   public record Person(
       @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) String name,
       @NotBlank(message = REQUIRED) @Email(message = EMAIL) @Size(max = 254, message = TOO_LONG) String email,

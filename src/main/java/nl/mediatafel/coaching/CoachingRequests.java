@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import nl.mediatafel.api.IdempotencyConflictException;
 import nl.mediatafel.cases.CaseNumbers;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
@@ -27,9 +28,6 @@ public class CoachingRequests {
 
   /** The trajectory a request led to; {@code created} is false for a repeat with the same Idempotency-Key. */
   public record Registration(MediationCase trajectory, boolean created) {}
-
-  /** The key was used before for a different request. */
-  static class IdempotencyConflictException extends RuntimeException {}
 
   private final MediationCaseRepository cases;
   private final CoachingTrajectoryRepository trajectories;

@@ -35,6 +35,7 @@ class CaseApiTest {
   @Autowired DocumentService documents;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired CaseRequestKeyRepository keys;
 
   @Test
   void aValidRequestCreatesTheCaseAndStartsItsProcessAtTriage() {
@@ -133,6 +134,59 @@ class CaseApiTest {
   }
 
   @Test
+  void aTooLongIdempotencyKeyIsNamedLikeEveryBadFieldAndNothingIsStored() {
+    long casesBefore = cases.count();
+    long keysBefore = keys.count();
+
+    ResponseEntity<JsonNode> response = post(validRequest(), "k".repeat(101), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody().get("type").asText()).isEqualTo("https://mediatafel.nl/problems/invalid-request");
+    assertThat(response.getBody().get("title").asText()).isEqualTo("Ongeldige aanmelding");
+    assertThat(response.getBody().get("detail").asText()).endsWith("Controleer: Idempotency-Key");
+    assertThat(fields(response)).containsExactly("Idempotency-Key");
+    assertThat(response.getBody().get("errors").get(0).get("message").asText()).isNotBlank();
+    assertThat(cases.count()).isEqualTo(casesBefore);
+    assertThat(keys.count()).isEqualTo(keysBefore);
+
+    assertThat(post(validRequest(), "k".repeat(100), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  /** PostgreSQL refuses a NUL in text: without the check this was a 500 after validation, on insert. */
+  @Test
+  void controlCharactersAndHalfSurrogatesAreNamedAndNothingIsStored() {
+    long casesBefore = cases.count();
+    ObjectNode request = validRequest();
+    request.put("summary", "Werktijden\u0000");
+    ((ObjectNode) request.get("parties").get(1)).put("name", "HALF");
+    ((ObjectNode) request.get("parties").get(0).get("advisor")).put("name", "Mr.\u0007Smit");
+
+    ResponseEntity<JsonNode> response = postJson(request.toString().replace("HALF", "Emma \\ud800"));
+
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(fields(response)).containsExactly("parties[0].advisor.name", "parties[1].name", "summary");
+    assertThat(cases.count()).isEqualTo(casesBefore);
+
+    ObjectNode lines = validRequest();
+    lines.put("summary", "Regel een\r\nRegel twee\tmet tab, en een emoji \uD83D\uDE42");
+    assertThat(post(lines, null, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void aNullInTheListOfPartiesIsARequiredParty() {
+    long casesBefore = cases.count();
+    ObjectNode request = validRequest();
+    ((ArrayNode) request.get("parties")).insertNull(1);
+
+    ResponseEntity<JsonNode> response = post(request, null, null);
+
+    assertThat(fields(response)).containsExactly("parties[1]");
+    assertThat(response.getBody().get("errors").get(0).get("message").asText()).isEqualTo("is verplicht");
+    assertThat(cases.count()).isEqualTo(casesBefore);
+  }
+
+  @Test
   void englishMessagesWhenAskedFor() {
     ObjectNode request = validRequest();
     request.put("escalation", "EXTREME");
@@ -189,6 +243,25 @@ class CaseApiTest {
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void aCoachingTrajectoryIsNotACase() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String coaching = http.postForEntity("/api/coaching", new HttpEntity<>("""
+        {"conflictType": "NEIGHBOURS", "summary": "De schutting", "preferredForm": "ONLINE",
+         "person": {"name": "P", "email": "p@example.nl", "language": "nl", "payer": "SELF"}}""", headers),
+        JsonNode.class).getBody().get("caseNumber").asText();
+    assertThat(coaching).startsWith("COA-");
+    assertThat(cases.findById(coaching).orElseThrow().getKind()).isEqualTo("COACHING");
+
+    ResponseEntity<String> asCase = http.withBasicAuth("sanne", "sanne").getForEntity("/api/cases/" + coaching,
+        String.class);
+    assertThat(asCase.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(asCase.getBody()).doesNotContain("De schutting", "p@example.nl");
+    assertThat(http.withBasicAuth("sanne", "sanne").getForEntity("/api/coaching/" + coaching, String.class)
+        .getStatusCode()).as("the same number is a trajectory").isEqualTo(HttpStatus.OK);
+  }
+
   static ObjectNode validRequest() {
     ObjectNode request = JSON.createObjectNode();
     request.put("conflictType", "LABOUR");
@@ -230,6 +303,12 @@ class CaseApiTest {
       headers.add(HttpHeaders.ACCEPT_LANGUAGE, language);
     }
     return http.postForEntity("/api/cases", new HttpEntity<>(request.toString(), headers), JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> postJson(String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/cases", new HttpEntity<>(json, headers), JsonNode.class);
   }
 
   private static List<String> fields(ResponseEntity<JsonNode> response) {

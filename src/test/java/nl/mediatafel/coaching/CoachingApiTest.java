@@ -133,6 +133,21 @@ class CoachingApiTest {
     assertThat(fields(post(validRequest(), "k".repeat(101), null))).containsExactly("Idempotency-Key");
   }
 
+  /** PostgreSQL refuses a NUL in text: without the check this was a 500 after validation, on insert. */
+  @Test
+  void aControlCharacterIsNamedAndNothingIsStored() {
+    long casesBefore = cases.count();
+    ObjectNode request = validRequest();
+    ((ObjectNode) request.get("person")).put("name", "Petra\u0000Verbeek");
+
+    ResponseEntity<JsonNode> response = post(request, null, "en");
+
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(fields(response)).containsExactly("person.name");
+    assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("control character");
+    assertThat(cases.count()).isEqualTo(casesBefore);
+  }
+
   @Test
   void englishMessagesWhenAskedFor() {
     ObjectNode request = validRequest();
