@@ -16,55 +16,39 @@ import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REPLAN_VIDEO_S
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.SESSION_END_TIMER;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.VIDEO_SESSION_REPORT;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.WAIT_FOR_REACTION;
+import static nl.mediatafel.platform.CalendarMails.event;
+import static nl.mediatafel.platform.CalendarMails.mails;
+import static nl.mediatafel.platform.CalendarMails.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import nl.mediatafel.cases.CaseRequest;
-import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.sessions.Session;
-import nl.mediatafel.sessions.SessionInvitations;
 import nl.mediatafel.sessions.SessionKind;
 import nl.mediatafel.sessions.SessionPlanning;
 import nl.mediatafel.sessions.SessionRepository;
 import nl.mediatafel.sessions.SessionStatus;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -81,20 +65,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * cancelling, every outcome, and the hours that add up to {@code hoursSpent}.
  */
 @MediatafelTest
-class OnlineMediationProcessTest {
+class OnlineMediationProcessTest extends ProcessScenario {
 
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   private static final String MEDIATOR = "anna";
   private static final String MEDIATOR_EMAIL = "anna@mediatafel.example";
   private static final String VIDEO_LINK = "https://video.mediatafel.example/room/4711";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired CaseRequests requests;
-  @Autowired PartyRepository parties;
   @Autowired SessionRepository sessions;
   @Autowired SessionPlanning planning;
   @Autowired BusinessCalendar calendar;
@@ -429,15 +406,7 @@ class OnlineMediationProcessTest {
   // ---------------------------------------------------------------------------------------------------------------
 
   private String registerCase(int partyCount) {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    List<CaseRequest.PartyRequest> partyRequests = new ArrayList<>();
-    for (int i = 1; i <= partyCount; i++) {
-      partyRequests.add(new CaseRequest.PartyRequest("Partij " + i, "online" + i + "-" + run + "@example.nl",
-          i % 2 == 0 ? "en" : "nl", false, "SELF", null));
-    }
-    CaseRequest request = new CaseRequest("NEIGHBOURS", "Onenigheid over de erfgrens.", "MEDIUM", "ONLINE_ASYNC",
-        false, null, partyRequests);
-    return requests.register(request, null).mediationCase().getCaseNumber();
+    return registerCase(partyCount, "NEIGHBOURS", "ONLINE_ASYNC", "online");
   }
 
   private ProcessInstance start(String caseNumber, String route) {
@@ -510,78 +479,5 @@ class OnlineMediationProcessTest {
     String id = (String) runtimeService.getVariable(instance.getId(), OnlineMediationProcess.SESSION_ID.name());
     assertThat(id).as("sessionId").isNotNull();
     return sessions.findById(UUID.fromString(id)).orElseThrow();
-  }
-
-  private Task task(ProcessInstance instance, String activityId) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
-        .singleResult();
-    assertThat(task).as("task %s", activityId).isNotNull();
-    return task;
-  }
-
-  private String formRef(Task task) {
-    Task withForm = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withForm.getCamundaFormRef()).as("form of %s", task.getTaskDefinitionKey()).isNotNull();
-    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
-    return withForm.getCamundaFormRef().getKey();
-  }
-
-  private List<Job> timers(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
-        .list();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    List<Job> timers = timers(instance, activityId);
-    assertThat(timers).as("timer %s", activityId).hasSize(1);
-    return timers.get(0);
-  }
-
-  private Object historic(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    assertThat(variable).as(name).isNotNull();
-    return variable.getValue();
-  }
-
-  private List<Party> partiesOf(String caseNumber) {
-    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
-  }
-
-  private static List<MimeMessage> mails(String caseNumber) {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages())
-        .filter(mail -> ReceivedMail.of(mail).subject().contains(caseNumber)).toList();
-  }
-
-  private static VEvent event(MimeMessage mail) {
-    try {
-      Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics(mail)));
-      return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
-    } catch (Exception e) {
-      throw new AssertionError("unreadable invitation", e);
-    }
-  }
-
-  private static String value(VEvent event, String property) {
-    return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
-  }
-
-  private static byte[] ics(Part part) throws Exception {
-    if (SessionInvitations.FILE_NAME.equals(part.getFileName())) {
-      try (InputStream in = part.getInputStream()) {
-        return in.readAllBytes();
-      }
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        byte[] found = ics(child);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -7,52 +7,36 @@ import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REMINDER_TIMER;
 import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REPLAN_SESSION;
 import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_END_TIMER;
 import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_REPORT;
+import static nl.mediatafel.platform.CalendarMails.event;
+import static nl.mediatafel.platform.CalendarMails.mails;
+import static nl.mediatafel.platform.CalendarMails.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Attendee;
-import nl.mediatafel.cases.CaseRequest;
-import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -68,19 +52,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the test SMTP server, and the calendar invitations are read back with ical4j.
  */
 @MediatafelTest
-class FaceToFaceProcessTest {
+class FaceToFaceProcessTest extends ProcessScenario {
 
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
   private static final String MEDIATOR = "anna";
   private static final String MEDIATOR_EMAIL = "anna@mediatafel.example";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired CaseRequests requests;
-  @Autowired PartyRepository parties;
   @Autowired SessionRepository sessions;
   @Autowired SessionPlanning planning;
   @Autowired SessionsProperties properties;
@@ -341,15 +318,7 @@ class FaceToFaceProcessTest {
   // ---------------------------------------------------------------------------------------------------------------
 
   private String registerCase(int partyCount) {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    List<CaseRequest.PartyRequest> partyRequests = new ArrayList<>();
-    for (int i = 1; i <= partyCount; i++) {
-      partyRequests.add(new CaseRequest.PartyRequest("Partij " + i, "party" + i + "-" + run + "@example.nl",
-          i % 2 == 0 ? "en" : "nl", false, "SELF", null));
-    }
-    CaseRequest request = new CaseRequest("SHAREHOLDERS", "Onenigheid over de erfgrens.", "MEDIUM", "FACE_TO_FACE",
-        false, null, partyRequests);
-    return requests.register(request, null).mediationCase().getCaseNumber();
+    return registerCase(partyCount, "SHAREHOLDERS", "FACE_TO_FACE", "party");
   }
 
   private ProcessInstance start(String caseNumber) {
@@ -413,82 +382,7 @@ class FaceToFaceProcessTest {
     return sessions.findById(UUID.fromString(id)).orElseThrow();
   }
 
-  private Task task(ProcessInstance instance, String activityId) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
-        .singleResult();
-    assertThat(task).as("task %s", activityId).isNotNull();
-    return task;
-  }
-
-  /** The Camunda Form the task opens in Tasklist (formRef, binding deployment). */
-  private String formRef(Task task) {
-    Task withForm = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withForm.getCamundaFormRef()).as("form of %s", task.getTaskDefinitionKey()).isNotNull();
-    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
-    return withForm.getCamundaFormRef().getKey();
-  }
-
-  private List<Job> timers(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
-        .list();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    List<Job> timers = timers(instance, activityId);
-    assertThat(timers).as("timer %s", activityId).hasSize(1);
-    return timers.get(0);
-  }
-
-  private Object historic(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    assertThat(variable).as(name).isNotNull();
-    return variable.getValue();
-  }
-
-  private List<Party> partiesOf(String caseNumber) {
-    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
-  }
-
   private List<String> partyEmails(String caseNumber) {
     return partiesOf(caseNumber).stream().map(Party::getEmail).toList();
-  }
-
-  /** The mails about this case (its number is in every subject; the test SMTP server is shared). */
-  private static List<MimeMessage> mails(String caseNumber) {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages())
-        .filter(mail -> ReceivedMail.of(mail).subject().contains(caseNumber)).toList();
-  }
-
-  private static VEvent event(MimeMessage mail) {
-    try {
-      Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics(mail)));
-      return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
-    } catch (Exception e) {
-      throw new AssertionError("unreadable invitation", e);
-    }
-  }
-
-  private static String value(VEvent event, String property) {
-    return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
-  }
-
-  private static byte[] ics(Part part) throws Exception {
-    if (SessionInvitations.FILE_NAME.equals(part.getFileName())) {
-      try (InputStream in = part.getInputStream()) {
-        return in.readAllBytes();
-      }
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        byte[] found = ics(child);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -1,0 +1,90 @@
+package nl.mediatafel.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PartyRepository;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The steps every process scenario test takes on the real engine (job executor off): register a case the way the
+ * API does, find the one open task or timer at an activity, read the form a task opens and a variable's history.
+ * Scenario classes extend it and keep only what is particular to their process.
+ */
+public abstract class ProcessScenario {
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected CaseRequests requests;
+  @Autowired protected PartyRepository parties;
+
+  /** Registers a request with {@code partyCount} parties (odd ones Dutch, even ones English), unique addresses. */
+  protected String registerCase(int partyCount, String conflictType, String preferredRoute, String mailPrefix) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<CaseRequest.PartyRequest> partyRequests = new ArrayList<>();
+    for (int i = 1; i <= partyCount; i++) {
+      partyRequests.add(new CaseRequest.PartyRequest("Partij " + i, mailPrefix + i + "-" + run + "@example.nl",
+          i % 2 == 0 ? "en" : "nl", false, "SELF", null));
+    }
+    CaseRequest request = new CaseRequest(conflictType, "Onenigheid over de erfgrens.", "MEDIUM", preferredRoute,
+        false, null, partyRequests);
+    return requests.register(request, null).mediationCase().getCaseNumber();
+  }
+
+  /** The one open task at the activity; fails when there is none. */
+  protected Task task(ProcessInstance instance, String activityId) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+    assertThat(task).as("task %s", activityId).isNotNull();
+    return task;
+  }
+
+  /** The Camunda Form the task opens in Tasklist (formRef, binding deployment). */
+  protected String formRef(Task task) {
+    Task withForm = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    assertThat(withForm.getCamundaFormRef()).as("form of %s", task.getTaskDefinitionKey()).isNotNull();
+    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+    return withForm.getCamundaFormRef().getKey();
+  }
+
+  protected List<Job> timers(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .list();
+  }
+
+  /** The one timer at the activity; fails when there is none or more. */
+  protected Job timer(ProcessInstance instance, String activityId) {
+    List<Job> timers = timers(instance, activityId);
+    assertThat(timers).as("timer %s", activityId).hasSize(1);
+    return timers.get(0);
+  }
+
+  /** The last value a variable had in the instance, also after it ended. */
+  protected Object historic(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as(name).isNotNull();
+    return variable.getValue();
+  }
+
+  protected List<Party> partiesOf(String caseNumber) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
+  }
+}
