@@ -7,17 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.mediatafel.documents.DocumentService;
-import nl.mediatafel.security.StaffAccess;
-import nl.mediatafel.security.StaffGroup;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What staff see of a case through the API: status, stage, route, parties, deadlines, open tasks and documents (type,
@@ -40,41 +34,21 @@ class CaseViews {
       String route, String mediator, Instant createdAt, List<String> stage, List<PartyView> parties,
       Map<String, Date> deadlines, List<TaskView> openTasks, List<DocumentView> documents) {}
 
-  private final MediationCaseRepository cases;
-  private final StaffAccess access;
-  private final IdentityService identityService;
+  private final StaffCaseReads reads;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final DocumentService documents;
 
-  CaseViews(MediationCaseRepository cases, StaffAccess access, IdentityService identityService,
-      RuntimeService runtimeService, TaskService taskService, DocumentService documents) {
-    this.cases = cases;
-    this.access = access;
-    this.identityService = identityService;
+  CaseViews(StaffCaseReads reads, RuntimeService runtimeService, TaskService taskService,
+      DocumentService documents) {
+    this.reads = reads;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.documents = documents;
   }
 
-  @Transactional(readOnly = true)
   CaseView forCurrentUser(String caseNumber) {
-    String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
-    MediationCase mediationCase = cases.findById(caseNumber)
-        .filter(found -> MediationCaseProcess.KIND.equals(found.getKind()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    boolean seesAll = access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS);
-    if (!seesAll && !user.equals(mediationCase.getMediator())) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-    // the engine's own authorization checks are bypassed for the read below: access was decided above
-    var authentication = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return view(mediationCase);
-    } finally {
-      identityService.setAuthentication(authentication);
-    }
+    return reads.read(caseNumber, MediationCaseProcess.KIND, this::view);
   }
 
   private CaseView view(MediationCase mediationCase) {

@@ -7,20 +7,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.StaffCaseReads;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.documents.DocumentService;
-import nl.mediatafel.security.StaffAccess;
-import nl.mediatafel.security.StaffGroup;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What staff see of a coaching trajectory through the API: status, stage, the person, the coach, the sessions (date,
@@ -44,46 +38,26 @@ class CoachingViews {
       BigDecimal hours, boolean adviceRecorded, String convertedTo, List<TaskView> openTasks,
       List<DocumentView> documents) {}
 
-  private final MediationCaseRepository cases;
+  private final StaffCaseReads reads;
   private final CoachingTrajectoryRepository trajectories;
   private final CoachingSessionRepository sessions;
-  private final StaffAccess access;
-  private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final DocumentService documents;
 
-  CoachingViews(MediationCaseRepository cases, CoachingTrajectoryRepository trajectories,
-      CoachingSessionRepository sessions, StaffAccess access, IdentityService identityService,
-      RuntimeService runtimeService, TaskService taskService, DocumentService documents) {
-    this.cases = cases;
+  CoachingViews(StaffCaseReads reads, CoachingTrajectoryRepository trajectories,
+      CoachingSessionRepository sessions, RuntimeService runtimeService, TaskService taskService,
+      DocumentService documents) {
+    this.reads = reads;
     this.trajectories = trajectories;
     this.sessions = sessions;
-    this.access = access;
-    this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.documents = documents;
   }
 
-  @Transactional(readOnly = true)
   CoachingView forCurrentUser(String number) {
-    String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
-    MediationCase trajectory = cases.findById(number)
-        .filter(found -> ConflictCoachingProcess.KIND.equals(found.getKind()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    boolean seesAll = access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS);
-    if (!seesAll && !user.equals(trajectory.getMediator())) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-    // the engine's own authorization checks are bypassed for the read below: access was decided above
-    var authentication = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return view(trajectory);
-    } finally {
-      identityService.setAuthentication(authentication);
-    }
+    return reads.read(number, ConflictCoachingProcess.KIND, this::view);
   }
 
   private CoachingView view(MediationCase trajectory) {
