@@ -95,6 +95,7 @@ class SettlementAndClosingTest {
   @Autowired BusinessCalendar calendar;
   @Autowired nl.mediatafel.signing.SignatureService signatures;
   @Autowired ForumService forum;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -122,6 +123,11 @@ class SettlementAndClosingTest {
         "Jan snoeit de takken voor 1 maart.", "Emma betaalt de helft van de nieuwe schutting.");
     assertThat(runtimeService.getVariables(instance.getId()))
         .as("the points live in the settlement table only").doesNotContainKey("settlementPoints");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("settlementPoints").count()).as("not in Camunda's history either").isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+        .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+        .doesNotContain("settlementPoints");
 
     ProcessJobs.executeAt(managementService, instance, MAKE_SETTLEMENT);
     StoredDocument settlement = documents.current(instance.getBusinessKey(), "SETTLEMENT_AGREEMENT").orElseThrow();

@@ -1,0 +1,10 @@
+package nl.mediatafel.intake;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface IntakeConversationRepository extends JpaRepository<IntakeConversation, UUID> {
+
+  Optional<IntakeConversation> findByPartyId(UUID partyId);
+}

@@ -1,0 +1,88 @@
+package nl.mediatafel.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.Party;
+import nl.mediatafel.platform.CaseFixtures;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ProcessScenario;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * "Intakegesprek voeren": what the mediator records per party goes to {@code intake_conversation}, each party's own
+ * row (the parallel conversations never overwrite each other), and the notes never reach Camunda's history.
+ */
+@MediatafelTest
+class IntakeConversationTest extends ProcessScenario {
+
+  @Autowired IntakeConversationRepository conversations;
+
+  @Test
+  void eachPartysConversationIsFiledAndTheNotesStayOutOfTheProcessAndItsHistory() {
+    ProcessInstance instance = withConversationsToHold();
+    List<Party> all = partiesOf(instance.getBusinessKey());
+    for (Party party : all) {
+      taskService.complete(conversationWith(instance, party).getId(), Map.of(
+          "conversationChannel", "VIDEO", "onlineExplained", true,
+          "conversationNotes", "Vertrouwelijk over " + party.getName()));
+    }
+
+    for (Party party : all) {
+      IntakeConversation filed = conversations.findByPartyId(party.getId()).orElseThrow();
+      assertThat(filed.getNotes()).isEqualTo("Vertrouwelijk over " + party.getName());
+      assertThat(filed.getChannel()).isEqualTo("VIDEO");
+      assertThat(filed.isWayOfWorkingExplained()).isTrue();
+      assertThat(filed.getCaseNumber()).isEqualTo(instance.getBusinessKey());
+    }
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("conversationNotes");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("conversationNotes").count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .contains("conversationChannel").doesNotContain("conversationNotes");
+  }
+
+  @Test
+  void anUnknownChannelIsRefusedByNameAndNothingIsFiled() {
+    ProcessInstance instance = withConversationsToHold();
+    Party first = partiesOf(instance.getBusinessKey()).get(0);
+    Task task = conversationWith(instance, first);
+
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("conversationChannel", "CARRIER_PIGEON",
+        "onlineExplained", true))).hasMessageContaining("Gevoerd via");
+    assertThat(conversations.findByPartyId(first.getId())).isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+  }
+
+  private ProcessInstance withConversationsToHold() {
+    ProcessInstance instance = CaseFixtures.inIntake(requests, runtimeService, taskService, """
+        {"conflictType": "LABOUR", "summary": "Werktijden", "escalation": "LOW", "preferredRoute": "ONLINE_VIDEO",
+         "safetyConcern": false,
+         "parties": [{"name": "Jan de Boer", "email": "jan.conversation@example.nl", "language": "nl", "payer": "SELF"},
+                     {"name": "Emma Clarke", "email": "emma.conversation@example.co.uk", "language": "en",
+                      "payer": "SELF"}]}
+        """, "ONLINE_VIDEO", "anna");
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    for (Party party : partiesOf(instance.getBusinessKey())) {
+      MediationCaseProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
+          .correlate();
+    }
+    return instance;
+  }
+
+  private Task conversationWith(ProcessInstance instance, Party party) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION).list().stream()
+        .filter(task -> party.getName().equals(taskService.getVariable(task.getId(), "partyName")))
+        .findFirst().orElseThrow();
+  }
+}
