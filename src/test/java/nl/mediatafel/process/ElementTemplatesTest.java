@@ -20,6 +20,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.mediatafel.platform.MediatafelTest;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -29,7 +35,7 @@ import org.springframework.context.ApplicationContext;
  * delegate bean that exists, and offer only input parameters the delegate reads.
  */
 @MediatafelTest
-class ElementTemplatesTest {
+public class ElementTemplatesTest {
 
   static final Path FOLDER = Path.of("processes/.camunda/element-templates");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,12 +68,7 @@ class ElementTemplatesTest {
       assertThat(binding(template, "property", "camunda:asyncBefore").path("value").asBoolean())
           .as("%s is asynchronous", template.path("id").asText()).isTrue();
 
-      Set<String> offered = new TreeSet<>();
-      template.path("properties").forEach(property -> {
-        if ("camunda:inputParameter".equals(property.path("binding").path("type").asText())) {
-          offered.add(property.path("binding").path("name").asText());
-        }
-      });
+      Set<String> offered = inputParameters(template);
       assertThat(parameterConstants(context.getType(bean))).as("input parameters of %s", bean).containsAll(offered);
     }
   }
@@ -85,13 +86,13 @@ class ElementTemplatesTest {
     return all;
   }
 
-  static JsonNode template(String id) throws IOException {
+  public static JsonNode template(String id) throws IOException {
     return templates().stream().filter(t -> id.equals(t.path("id").asText())).findFirst()
         .orElseThrow(() -> new AssertionError("no element template " + id));
   }
 
   /** The property of a template with this binding, e.g. the input parameter {@code template}. */
-  static JsonNode binding(JsonNode template, String type, String name) {
+  public static JsonNode binding(JsonNode template, String type, String name) {
     for (JsonNode property : template.path("properties")) {
       JsonNode binding = property.path("binding");
       if (type.equals(binding.path("type").asText()) && name.equals(binding.path("name").asText())) {
@@ -101,9 +102,50 @@ class ElementTemplatesTest {
     throw new AssertionError(template.path("id").asText() + " has no " + type + " " + name);
   }
 
-  static Set<String> choices(JsonNode property) {
+  public static Set<String> choices(JsonNode property) {
     Set<String> values = new TreeSet<>();
     property.path("choices").forEach(choice -> values.add(choice.path("value").asText()));
+    return values;
+  }
+
+  /** The names of the input parameters a template offers. */
+  public static Set<String> inputParameters(JsonNode template) {
+    Set<String> names = new TreeSet<>();
+    template.path("properties").forEach(property -> {
+      if ("camunda:inputParameter".equals(property.path("binding").path("type").asText())) {
+        names.add(property.path("binding").path("name").asText());
+      }
+    });
+    return names;
+  }
+
+  /**
+   * What the models in {@code processes/} give the input parameter {@code parameter} of every element that calls
+   * {@code ${bean}}: a text, or an expression {@code ${...}} as written.
+   */
+  public static List<String> modelInputValues(String bean, String parameter) throws IOException {
+    List<String> values = new ArrayList<>();
+    List<Path> models;
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      models = files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
+    }
+    for (Path file : models) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        if (!("${" + bean + "}").equals(node.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression"))
+            || node.getExtensionElements() == null) {
+          continue;
+        }
+        for (CamundaInputOutput inputOutput : node.getExtensionElements().getElementsQuery()
+            .filterByType(CamundaInputOutput.class).list()) {
+          for (CamundaInputParameter input : inputOutput.getCamundaInputParameters()) {
+            if (parameter.equals(input.getCamundaName())) {
+              values.add(input.getTextContent().strip());
+            }
+          }
+        }
+      }
+    }
     return values;
   }
 
