@@ -92,7 +92,8 @@ class PlanSessionDelegate implements JavaDelegate {
         throw wrong("de oefensessie moet afgelopen zijn voordat de bijeenkomst begint");
       }
     });
-    String link = link(FaceToFaceProcess.PRACTICE_VIDEO_LINK.from(execution)
+    // the form sends an empty text for an empty field: that means "the link of the session"
+    String link = link(FaceToFaceProcess.PRACTICE_VIDEO_LINK.from(execution).filter(text -> !text.isBlank())
         .or(() -> FaceToFaceProcess.SESSION_VIDEO_LINK.from(execution)));
     Session practice;
     try {

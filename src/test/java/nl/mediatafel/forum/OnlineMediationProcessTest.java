@@ -272,13 +272,16 @@ class OnlineMediationProcessTest extends ProcessScenario {
         OnlineMediationProcess.PRACTICE_PARTY_NUMBER.name(), 2L,
         OnlineMediationProcess.PRACTICE_DATE.name(), practiceStart.toLocalDate().toString(),
         OnlineMediationProcess.PRACTICE_START_TIME.name(), "10:00",
-        OnlineMediationProcess.PRACTICE_DURATION_MINUTES.name(), "30"));
+        OnlineMediationProcess.PRACTICE_DURATION_MINUTES.name(), "30",
+        // Tasklist sends an empty field as an empty text: the practice session takes the session's link
+        OnlineMediationProcess.PRACTICE_VIDEO_LINK.name(), ""));
     Session practiceSession = sessions.findById(UUID.fromString((String) runtimeService.getVariable(instance.getId(),
         OnlineMediationProcess.PRACTICE_SESSION_ID.name()))).orElseThrow();
     assertThat(practiceSession.isPractice()).isTrue();
     assertThat(practiceSession.getKind()).isEqualTo(SessionKind.CAUCUS);
     assertThat(practiceSession.getCaucusPartyId()).isEqualTo(unsure.getId());
     assertThat(practiceSession.getEndsAt()).isEqualTo(practiceStart.plusMinutes(30).toInstant());
+    assertThat(practiceSession.getVideoLink()).isEqualTo(VIDEO_LINK);
 
     ProcessJobs.executeAt(managementService, instance, PRACTICE_INVITATION_MAIL);
     assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())

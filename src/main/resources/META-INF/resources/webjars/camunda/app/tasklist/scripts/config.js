@@ -9,6 +9,8 @@ export default {
     normal: 'D MMMM YYYY HH:mm',
     long: 'dddd D MMMM YYYY HH:mm'
   },
+  // Dutch validation messages for Camunda Forms (form-js only has English ones)
+  customScripts: ['scripts/dutch-form-messages.js'],
   locales: {
     availableLocales: ['nl', 'en'],
     fallbackLocale: 'en'
