@@ -9,10 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Staff authentication for machine access: the engine REST API ({@code /engine-rest/*}) and Mediatafel's own API
- * ({@code /api/*}) and the staff pages of Mediatafel itself (outbox, intake answers, portal links, forum) require HTTP Basic with a Camunda user, checked by Camunda's own filter against the engine's
- * identity service. The authenticated user is then set on the engine for the request, so every engine call made for
- * it is subject to the user's authorizations.
+ * Staff authentication, checked by Camunda's own filter against the engine's identity service (docs/adr/0003). The
+ * engine REST API ({@code /engine-rest/*}) and Mediatafel's own API ({@code /api/*}) are machine APIs and require
+ * HTTP Basic with a Camunda user. The staff pages of Mediatafel itself (outbox, intake answers, portal links, forum),
+ * linked from Tasklist forms, also accept the Camunda webapp login session, so a logged-in staff member is not asked
+ * to log in again. Either way the user is set on the engine for the request, so every engine call made for it is
+ * subject to the user's authorizations.
  */
 @Configuration
 class StaffAuthentication {
@@ -23,12 +25,20 @@ class StaffAuthentication {
 
   @Bean
   FilterRegistrationBean<Filter> staffBasicAuthenticationFilter() {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new StaffAuthenticationFilter());
-    registration.setName("staff-basic-authentication");
+    return registration("staff-basic-authentication", new StaffAuthenticationFilter(false), ENGINE_REST, API);
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> staffPageAuthenticationFilter() {
+    return registration("staff-page-authentication", new StaffAuthenticationFilter(true), STAFF_PAGES);
+  }
+
+  private static FilterRegistrationBean<Filter> registration(String name, Filter filter, String... urlPatterns) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(ENGINE_REST, API);
-    registration.addUrlPatterns(STAFF_PAGES);
+    registration.addUrlPatterns(urlPatterns);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
