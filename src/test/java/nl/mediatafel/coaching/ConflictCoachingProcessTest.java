@@ -216,6 +216,8 @@ class ConflictCoachingProcessTest {
     assertThat(instance).isEnded().hasPassed(ConflictCoachingProcess.Elements.CLOSED)
         .hasNotPassed(ConflictCoachingProcess.Elements.CONVERT);
     assertThat(cases.findById(number).orElseThrow().getStatus()).isEqualTo(ConflictCoachingProcess.CLOSED);
+    assertThat(cases.findById(number).orElseThrow().getRetainUntil()).as("kept five years, like a mediation dossier")
+        .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(5));
   }
 
   @Test
