@@ -2,10 +2,8 @@ package nl.mediatafel.forum;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.Optional;
-import nl.mediatafel.portal.PortalAccess;
 import nl.mediatafel.portal.PortalAccess.Holder;
-import nl.mediatafel.security.FormCsrf;
+import nl.mediatafel.portal.PortalPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,74 +23,55 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/portal/{token}/forum")
 class ForumPageController {
 
-  private final PortalAccess access;
+  private final PortalPages portal;
   private final ForumService forum;
   private final ForumPages pages;
-  private final FormCsrf csrf;
 
-  ForumPageController(PortalAccess access, ForumService forum, ForumPages pages, FormCsrf csrf) {
-    this.access = access;
+  ForumPageController(PortalPages portal, ForumService forum, ForumPages pages) {
+    this.portal = portal;
     this.forum = forum;
     this.pages = pages;
-    this.csrf = csrf;
   }
 
   @GetMapping
   ModelAndView show(@PathVariable String token, @RequestParam(required = false) String posted,
       HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    ModelAndView page = page(holder.get(), Map.of(), null, "", request, HttpStatus.OK);
-    page.addObject("posted", posted != null);
-    return page;
+    return portal.show(token, request, holder -> {
+      ModelAndView page = page(holder, Map.of(), null, "", request, HttpStatus.OK);
+      page.addObject("posted", posted != null);
+      return page;
+    });
   }
 
   @PostMapping
   ModelAndView post(@PathVariable String token, @RequestParam(required = false) String thread,
       @RequestParam(required = false) String text, HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    if (!csrf.accepts(request)) {
-      return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
-    }
+    return portal.post(token, request, holder -> post(holder, thread, text, request));
+  }
+
+  private ModelAndView post(Holder holder, String thread, String text, HttpServletRequest request) {
     ForumThread target;
     try {
-      target = ForumThread.of(holder.get().caseNumber(), thread);
+      target = ForumThread.of(holder.caseNumber(), thread);
     } catch (IllegalArgumentException e) {
       return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
     }
     try {
-      forum.post(target, participant(holder.get()), text);
+      forum.post(target, participant(holder), text);
     } catch (ForumAccessDeniedException e) {
       return new ModelAndView("portal/invalid", HttpStatus.NOT_FOUND);
     } catch (InvalidForumPostException e) {
-      return page(holder.get(), Map.of(target.key(), e.messageKey()), target.key(), text == null ? "" : text,
+      return page(holder, Map.of(target.key(), e.messageKey()), target.key(), text == null ? "" : text,
           request, HttpStatus.BAD_REQUEST);
     }
-    return new ModelAndView("redirect:/portal/" + token + "/forum?posted#" + anchor(target.key()),
+    return new ModelAndView("redirect:/portal/" + holder.token() + "/forum?posted#" + anchor(target.key()),
         HttpStatus.SEE_OTHER);
   }
 
   private ModelAndView page(Holder holder, Map<String, String> errors, String draftThread, String draft,
       HttpServletRequest request, HttpStatus status) {
-    ModelAndView page = new ModelAndView("forum/portal", status);
-    page.addObject("token", holder.token());
-    page.addObject("caseNumber", holder.caseNumber());
-    page.addObject("partyName", holder.party().getName());
-    page.addObject("advisor", holder.isAdvisor());
-    page.addObject("threads", pages.showAndMarkRead(participant(holder)));
-    page.addObject("errors", errors);
-    page.addObject("draftThread", draftThread);
-    page.addObject("draft", draft);
-    page.addObject("maxLength", ForumService.MAX_TEXT_LENGTH);
-    page.addObject("posted", false);
-    page.addObject("csrfParameter", FormCsrf.PARAMETER);
-    page.addObject("csrfToken", csrf.token(request));
-    return page;
+    return pages.withThreads(portal.page("forum/portal", holder, request, status), participant(holder), errors,
+        draftThread, draft);
   }
 
   static String anchor(String threadKey) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Builds the threads a participant sees for the portal and staff pages, and marks them read once shown. */
 @Component
@@ -19,6 +20,21 @@ class ForumPages {
   ForumPages(ForumService forum, PartyRepository parties) {
     this.forum = forum;
     this.parties = parties;
+  }
+
+  /**
+   * Adds what the thread fragment ({@code forum/thread.html}) reads on either page: the reader's threads (then marked
+   * read), the errors and the draft of a post that was refused, the text limit, and {@code posted} as false.
+   */
+  ModelAndView withThreads(ModelAndView page, ForumParticipant reader, Map<String, String> errors, String draftThread,
+      String draft) {
+    page.addObject("threads", showAndMarkRead(reader));
+    page.addObject("errors", errors);
+    page.addObject("draftThread", draftThread);
+    page.addObject("draft", draft);
+    page.addObject("maxLength", ForumService.MAX_TEXT_LENGTH);
+    page.addObject("posted", false);
+    return page;
   }
 
   /** The visible threads with their posts and unread counts as they were before this view; then marks them read. */

@@ -96,12 +96,7 @@ class ForumStaffController {
     ModelAndView page = new ModelAndView("forum/staff", status);
     page.addObject("caseNumber", reader.caseNumber());
     page.addObject("mediator", reader.role() == ForumParticipant.Role.MEDIATOR);
-    page.addObject("threads", pages.showAndMarkRead(reader));
-    page.addObject("errors", errors);
-    page.addObject("draftThread", draftThread);
-    page.addObject("draft", draft);
-    page.addObject("maxLength", ForumService.MAX_TEXT_LENGTH);
-    page.addObject("posted", false);
+    pages.withThreads(page, reader, errors, draftThread, draft);
     page.addObject("csrfParameter", FormCsrf.PARAMETER);
     page.addObject("csrfToken", csrf.token(request));
     return page;

@@ -6,9 +6,8 @@ import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import nl.mediatafel.portal.PortalAccess;
 import nl.mediatafel.portal.PortalAccess.Holder;
-import nl.mediatafel.security.FormCsrf;
+import nl.mediatafel.portal.PortalPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,48 +25,42 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/portal/{token}/intake")
 class IntakePageController {
 
-  private final PortalAccess access;
+  private final PortalPages pages;
   private final IntakeService intakes;
   private final Validator validator;
-  private final FormCsrf csrf;
 
-  IntakePageController(PortalAccess access, IntakeService intakes, Validator validator, FormCsrf csrf) {
-    this.access = access;
+  IntakePageController(PortalPages pages, IntakeService intakes, Validator validator) {
+    this.pages = pages;
     this.intakes = intakes;
     this.validator = validator;
-    this.csrf = csrf;
   }
 
   @GetMapping
   ModelAndView show(@PathVariable String token, @RequestParam(required = false) String saved,
       HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    // an advisor reads nothing of the answers: not even loaded, the page only says that the party fills it in
-    Optional<IntakeAnswer> answer = holder.get().isAdvisor() ? Optional.empty()
-        : intakes.of(holder.get().party().getId());
-    ModelAndView page = page(holder.get(), answer.map(IntakeAnswer::asForm).orElse(IntakeForm.empty()), Map.of(),
-        request, HttpStatus.OK);
-    page.addObject("submitted", answer.map(IntakeAnswer::isSubmitted).orElse(false));
-    page.addObject("saved", saved != null);
-    return page;
+    return pages.show(token, request, holder -> {
+      // an advisor reads nothing of the answers: not even loaded, the page only says that the party fills it in
+      Optional<IntakeAnswer> answer = holder.isAdvisor() ? Optional.empty() : intakes.of(holder.party().getId());
+      ModelAndView page = page(holder, answer.map(IntakeAnswer::asForm).orElse(IntakeForm.empty()), Map.of(),
+          request, HttpStatus.OK);
+      page.addObject("submitted", answer.map(IntakeAnswer::isSubmitted).orElse(false));
+      page.addObject("saved", saved != null);
+      return page;
+    });
   }
 
   @PostMapping
   ModelAndView save(@PathVariable String token, IntakeForm form, @RequestParam(defaultValue = "draft") String action,
       HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    if (!csrf.accepts(request)) {
-      return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
-    }
-    boolean alreadySubmitted = intakes.of(holder.get().party().getId()).map(IntakeAnswer::isSubmitted).orElse(false);
-    if (holder.get().isAdvisor() || alreadySubmitted) {
-      return new ModelAndView("redirect:/portal/" + token + "/intake", HttpStatus.SEE_OTHER);
+    return pages.partyPost(token, request, advisor -> backToForm(token),
+        holder -> save(holder, form, action, request));
+  }
+
+  private ModelAndView save(Holder holder, IntakeForm form, String action, HttpServletRequest request) {
+    String token = holder.token();
+    boolean alreadySubmitted = intakes.of(holder.party().getId()).map(IntakeAnswer::isSubmitted).orElse(false);
+    if (alreadySubmitted) {
+      return backToForm(token);
     }
     boolean submit = "submit".equals(action);
     Map<String, String> errors = new TreeMap<>();
@@ -78,35 +71,32 @@ class IntakePageController {
       }
     }
     if (!errors.isEmpty()) {
-      return page(holder.get(), form, errors, request, HttpStatus.BAD_REQUEST);
+      return page(holder, form, errors, request, HttpStatus.BAD_REQUEST);
     }
-    String caseNumber = holder.get().caseNumber();
+    String caseNumber = holder.caseNumber();
     try {
       if (submit) {
-        intakes.submit(caseNumber, holder.get().party().getId(), form);
-        return new ModelAndView("redirect:/portal/" + token + "/intake", HttpStatus.SEE_OTHER);
+        intakes.submit(caseNumber, holder.party().getId(), form);
+        return backToForm(token);
       }
-      intakes.saveDraft(caseNumber, holder.get().party().getId(), form);
+      intakes.saveDraft(caseNumber, holder.party().getId(), form);
       return new ModelAndView("redirect:/portal/" + token + "/intake?saved", HttpStatus.SEE_OTHER);
     } catch (IntakeService.AlreadySubmittedException e) {
-      return new ModelAndView("redirect:/portal/" + token + "/intake", HttpStatus.SEE_OTHER);
+      return backToForm(token);
     }
   }
 
+  private static ModelAndView backToForm(String token) {
+    return new ModelAndView("redirect:/portal/" + token + "/intake", HttpStatus.SEE_OTHER);
+  }
 
   private ModelAndView page(Holder holder, IntakeForm form, Map<String, String> errors, HttpServletRequest request,
       HttpStatus status) {
-    ModelAndView page = new ModelAndView("intake/form", status);
-    page.addObject("token", holder.token());
-    page.addObject("caseNumber", holder.caseNumber());
-    page.addObject("partyName", holder.party().getName());
-    page.addObject("advisor", holder.isAdvisor());
+    ModelAndView page = pages.page("intake/form", holder, request, status);
     page.addObject("form", form);
     page.addObject("errors", errors);
     page.addObject("submitted", false);
     page.addObject("saved", false);
-    page.addObject("csrfParameter", FormCsrf.PARAMETER);
-    page.addObject("csrfToken", csrf.token(request));
     return page;
   }
 }

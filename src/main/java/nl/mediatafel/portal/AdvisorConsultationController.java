@@ -2,10 +2,8 @@ package nl.mediatafel.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Optional;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.portal.PortalAccess.Holder;
-import nl.mediatafel.security.FormCsrf;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.http.HttpStatus;
@@ -29,70 +27,54 @@ class AdvisorConsultationController {
 
   static final int NOTE_LIMIT = 500;
 
-  private final PortalAccess access;
+  private final PortalPages pages;
   private final RuntimeService runtimeService;
-  private final FormCsrf csrf;
 
-  AdvisorConsultationController(PortalAccess access, RuntimeService runtimeService, FormCsrf csrf) {
-    this.access = access;
+  AdvisorConsultationController(PortalPages pages, RuntimeService runtimeService) {
+    this.pages = pages;
     this.runtimeService = runtimeService;
-    this.csrf = csrf;
   }
 
   @GetMapping
   ModelAndView explain(@PathVariable String token, HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    return page(holder.get(), "", null, null, request, HttpStatus.OK);
+    return pages.show(token, request, holder -> page(holder, "", null, null, request, HttpStatus.OK));
   }
 
   @PostMapping
   ModelAndView request(@PathVariable String token, @RequestParam(required = false) String confirm,
       @RequestParam(required = false) String note, HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    if (!csrf.accepts(request)) {
-      return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
-    }
-    if (holder.get().isAdvisor()) {
-      return page(holder.get(), "", null, null, request, HttpStatus.FORBIDDEN);
-    }
+    return pages.partyPost(token, request,
+        advisor -> page(advisor, "", null, null, request, HttpStatus.FORBIDDEN),
+        holder -> request(holder, confirm, note, request));
+  }
+
+  private ModelAndView request(Holder holder, String confirm, String note, HttpServletRequest request) {
     String text = note == null ? "" : note.strip();
     if (text.length() > NOTE_LIMIT) {
-      return page(holder.get(), text, "note", "consultation.error.note", request, HttpStatus.BAD_REQUEST);
+      return page(holder, text, "note", "consultation.error.note", request, HttpStatus.BAD_REQUEST);
     }
     if (!"yes".equals(confirm)) {
-      return page(holder.get(), text, "confirm", "consultation.error.confirm", request, HttpStatus.BAD_REQUEST);
+      return page(holder, text, "confirm", "consultation.error.confirm", request, HttpStatus.BAD_REQUEST);
     }
     List<MessageCorrelationResult> results = MediationCaseProcess.advisorConsultationRequested(runtimeService,
-            holder.get().caseNumber(), holder.get().party().getId().toString())
+            holder.caseNumber(), holder.party().getId().toString())
         .setVariable(MediationCaseProcess.ADVISOR_CONSULTATION_NOTE.name(), text)
         .correlateAllWithResult();
     ModelAndView done = new ModelAndView("portal/advisor-consultation-result",
         results.isEmpty() ? HttpStatus.CONFLICT : HttpStatus.OK);
-    done.addObject("token", token);
-    done.addObject("caseNumber", holder.get().caseNumber());
+    done.addObject("token", holder.token());
+    done.addObject("caseNumber", holder.caseNumber());
     done.addObject("requested", !results.isEmpty());
     return done;
   }
 
   private ModelAndView page(Holder holder, String note, String errorField, String error, HttpServletRequest request,
       HttpStatus status) {
-    ModelAndView page = new ModelAndView("portal/advisor-consultation", status);
-    page.addObject("token", holder.token());
-    page.addObject("caseNumber", holder.caseNumber());
-    page.addObject("partyName", holder.party().getName());
-    page.addObject("advisor", holder.isAdvisor());
+    ModelAndView page = pages.page("portal/advisor-consultation", holder, request, status);
     page.addObject("note", note);
     page.addObject("noteLimit", NOTE_LIMIT);
     page.addObject("errorField", errorField);
     page.addObject("error", error);
-    page.addObject("csrfParameter", FormCsrf.PARAMETER);
-    page.addObject("csrfToken", csrf.token(request));
     return page;
   }
 }

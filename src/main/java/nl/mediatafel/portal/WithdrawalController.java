@@ -1,10 +1,8 @@
 package nl.mediatafel.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
 import nl.mediatafel.cases.Withdrawals;
 import nl.mediatafel.portal.PortalAccess.Holder;
-import nl.mediatafel.security.FormCsrf;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,57 +20,36 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/portal/{token}/withdraw")
 class WithdrawalController {
 
-  private final PortalAccess access;
+  private final PortalPages pages;
   private final Withdrawals withdrawals;
-  private final FormCsrf csrf;
 
-  WithdrawalController(PortalAccess access, Withdrawals withdrawals, FormCsrf csrf) {
-    this.access = access;
+  WithdrawalController(PortalPages pages, Withdrawals withdrawals) {
+    this.pages = pages;
     this.withdrawals = withdrawals;
-    this.csrf = csrf;
   }
 
   @GetMapping
   ModelAndView explain(@PathVariable String token, HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    return page(holder.get(), null, request, HttpStatus.OK);
+    return pages.show(token, request, holder -> page(holder, null, request, HttpStatus.OK));
   }
 
   @PostMapping
   ModelAndView withdraw(@PathVariable String token, @RequestParam(required = false) String confirm,
       HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    if (!csrf.accepts(request)) {
-      return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
-    }
-    if (holder.get().isAdvisor()) {
-      return page(holder.get(), null, request, HttpStatus.FORBIDDEN);
-    }
-    if (!"yes".equals(confirm)) {
-      return page(holder.get(), "withdraw.error.confirm", request, HttpStatus.BAD_REQUEST);
-    }
-    withdrawals.withdraw(holder.get().caseNumber(), holder.get().party().getId());
-    ModelAndView done = new ModelAndView("portal/withdrawn");
-    done.addObject("caseNumber", holder.get().caseNumber());
-    return done;
+    return pages.partyPost(token, request, advisor -> page(advisor, null, request, HttpStatus.FORBIDDEN), holder -> {
+      if (!"yes".equals(confirm)) {
+        return page(holder, "withdraw.error.confirm", request, HttpStatus.BAD_REQUEST);
+      }
+      withdrawals.withdraw(holder.caseNumber(), holder.party().getId());
+      ModelAndView done = new ModelAndView("portal/withdrawn");
+      done.addObject("caseNumber", holder.caseNumber());
+      return done;
+    });
   }
 
   private ModelAndView page(Holder holder, String error, HttpServletRequest request, HttpStatus status) {
-    ModelAndView page = new ModelAndView("portal/withdraw", status);
-    page.addObject("token", holder.token());
-    page.addObject("caseNumber", holder.caseNumber());
-    page.addObject("partyName", holder.party().getName());
-    page.addObject("advisor", holder.isAdvisor());
+    ModelAndView page = pages.page("portal/withdraw", holder, request, status);
     page.addObject("error", error);
-    page.addObject("csrfParameter", FormCsrf.PARAMETER);
-    page.addObject("csrfToken", csrf.token(request));
     return page;
   }
-
 }

@@ -14,8 +14,8 @@ import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.portal.PortalAccess;
 import nl.mediatafel.portal.PortalAccess.Holder;
+import nl.mediatafel.portal.PortalPages;
 import nl.mediatafel.process.CaseVariables;
-import nl.mediatafel.security.FormCsrf;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -45,29 +45,25 @@ class SigningPageController {
   record Signable(StoredDocument document, boolean signed) {}
 
   private final PortalAccess access;
+  private final PortalPages pages;
   private final RuntimeService runtimeService;
   private final DocumentService documents;
   private final SignatureService signatures;
-  private final FormCsrf csrf;
   private final Clock clock;
 
-  SigningPageController(PortalAccess access, RuntimeService runtimeService, DocumentService documents,
-      SignatureService signatures, FormCsrf csrf, Clock clock) {
+  SigningPageController(PortalAccess access, PortalPages pages, RuntimeService runtimeService,
+      DocumentService documents, SignatureService signatures, Clock clock) {
     this.access = access;
+    this.pages = pages;
     this.runtimeService = runtimeService;
     this.documents = documents;
     this.signatures = signatures;
-    this.csrf = csrf;
     this.clock = clock;
   }
 
   @GetMapping
   ModelAndView list(@PathVariable String token, HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    return page(holder.get(), null, null, request, HttpStatus.OK);
+    return pages.show(token, request, holder -> page(holder, null, null, request, HttpStatus.OK));
   }
 
   @GetMapping("/{documentId}/pdf")
@@ -88,21 +84,17 @@ class SigningPageController {
   ModelAndView sign(@PathVariable String token, @PathVariable UUID documentId,
       @RequestParam(required = false) String fullName, @RequestParam(required = false) String consent,
       HttpServletRequest request) {
-    Optional<Holder> holder = access.confirmed(token, request);
-    if (holder.isEmpty()) {
-      return access.notConfirmed(token, request);
-    }
-    if (!csrf.accepts(request)) {
-      return new ModelAndView("portal/refused", HttpStatus.FORBIDDEN);
-    }
-    if (holder.get().isAdvisor()) {
-      return new ModelAndView("redirect:/portal/" + token + "/sign", HttpStatus.SEE_OTHER);
-    }
-    String caseNumber = holder.get().caseNumber();
-    UUID partyId = holder.get().party().getId();
-    if (!sameName(fullName, holder.get().party().getName()) || !"yes".equals(consent)) {
-      String error = !sameName(fullName, holder.get().party().getName()) ? "sign.error.name" : "sign.error.consent";
-      return page(holder.get(), documentId, error, request, HttpStatus.BAD_REQUEST);
+    return pages.partyPost(token, request, advisor -> backToList(token),
+        holder -> sign(holder, documentId, fullName, consent, request));
+  }
+
+  private ModelAndView sign(Holder holder, UUID documentId, String fullName, String consent,
+      HttpServletRequest request) {
+    String caseNumber = holder.caseNumber();
+    UUID partyId = holder.party().getId();
+    if (!sameName(fullName, holder.party().getName()) || !"yes".equals(consent)) {
+      String error = !sameName(fullName, holder.party().getName()) ? "sign.error.name" : "sign.error.consent";
+      return page(holder, documentId, error, request, HttpStatus.BAD_REQUEST);
     }
     try {
       SignatureService.Recorded recorded = signatures.recordPortalSignature(caseNumber, documentId, partyId,
@@ -116,24 +108,22 @@ class SigningPageController {
         }
       }
     } catch (SigningRefusedException e) {
-      return page(holder.get(), documentId, "sign.error." + e.reason().name().toLowerCase(Locale.ROOT), request,
+      return page(holder, documentId, "sign.error." + e.reason().name().toLowerCase(Locale.ROOT), request,
           HttpStatus.CONFLICT);
     }
+    return backToList(holder.token());
+  }
+
+  private static ModelAndView backToList(String token) {
     return new ModelAndView("redirect:/portal/" + token + "/sign", HttpStatus.SEE_OTHER);
   }
 
   private ModelAndView page(Holder holder, UUID errorDocument, String error, HttpServletRequest request,
       HttpStatus status) {
-    ModelAndView page = new ModelAndView("signing/sign", status);
-    page.addObject("token", holder.token());
-    page.addObject("caseNumber", holder.caseNumber());
-    page.addObject("partyName", holder.party().getName());
-    page.addObject("advisor", holder.isAdvisor());
+    ModelAndView page = pages.page("signing/sign", holder, request, status);
     page.addObject("signables", signables(holder));
     page.addObject("errorDocument", errorDocument);
     page.addObject("error", error);
-    page.addObject("csrfParameter", FormCsrf.PARAMETER);
-    page.addObject("csrfToken", csrf.token(request));
     return page;
   }
 
