@@ -8,7 +8,7 @@
 #
 # Environment: N (cases, default 200), SKIP_BUILD=1 (reuse target/*.jar), SKIP_TRIAGE=1 (request step only),
 # JAVA_OPTS (extra JVM options, default none: the JVM's own defaults), H2_URL_OPTIONS (appended to the H2 URL, e.g.
-# ';DB_CLOSE_ON_EXIT=FALSE'; default none, as application.yaml), KEEP=1 (keep the temporary directory),
+# ';DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536'; default ';DB_CLOSE_ON_EXIT=FALSE', as application.yaml), KEEP=1 (keep the temporary directory),
 # START_TIMEOUT / DRAIN_TIMEOUT (seconds, default 180 / 600).
 # Needs only Java 17+, the Maven wrapper, curl and standard Unix tools. Runs the default profile (H2 file database,
 # captured mail) on 127.0.0.1 and a free port, in a fresh temporary directory; nothing in the repository is touched
@@ -70,7 +70,7 @@ log "starting $(basename "$JAR") in $WORK (H2 file database, demo staff on, demo
 (cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" \
   --server.port=0 \
   --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/mediatafel${H2_URL_OPTIONS:-}" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/data/mediatafel${H2_URL_OPTIONS:-;DB_CLOSE_ON_EXIT=FALSE}" \
   --mediatafel.demo.enabled=true \
   --mediatafel.demo.cases=false \
   --mediatafel.requests.rate-limit="$RATE_LIMIT" \

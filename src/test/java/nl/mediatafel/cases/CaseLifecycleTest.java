@@ -1,0 +1,186 @@
+package nl.mediatafel.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.mail.MailLog;
+import nl.mediatafel.mail.MailLogRepository;
+import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ProcessScenario;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.signing.SignatureService;
+import nl.mediatafel.signing.SigningProcess;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One case through its whole life on one process instance, the way users drive it: the request over HTTP, triage by
+ * the secretariat, both intakes, the mediation agreement checked and signed, a session at the table, the settlement
+ * drafted, reviewed, signed and sent on paper, and closing. Every task is checked to be in the right person's
+ * Tasklist, and the case's mail log must hold every mail the parties and the mediator should have had.
+ */
+@MediatafelTest
+class CaseLifecycleTest extends ProcessScenario {
+
+  @Autowired TestRestTemplate http;
+  @Autowired MediationCaseRepository cases;
+  @Autowired DocumentService documents;
+  @Autowired SignatureService signatures;
+  @Autowired MailLogRepository mailLog;
+
+  @BeforeEach
+  void assertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void fromTheRequestToTheClosedDossier() {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/cases", new HttpEntity<>("""
+        {"conflictType": "NEIGHBOURS", "summary": "Een schutting en overhangende takken", "escalation": "MEDIUM",
+         "preferredRoute": "FACE_TO_FACE", "safetyConcern": false,
+         "referrer": {"type": "COURT", "name": "Rechtbank Midden-Nederland", "reference": "C/16/4711"},
+         "parties": [{"name": "Jan de Boer", "email": "jan.life.%1$s@example.nl", "language": "nl", "payer": "SELF"},
+                     {"name": "Emma Clarke", "email": "emma.life.%1$s@example.co.uk", "language": "en",
+                      "payer": "LEGAL_AID"}]}
+        """.formatted(run), headers), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String caseNumber = created.getBody().path("caseNumber").asText();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
+
+    // triage by the secretariat
+    Task triage = task(instance, MediationCaseProcess.Elements.TRIAGE);
+    assertThat(triage).hasCandidateGroup("secretariat");
+    taskService.complete(triage.getId(), Map.of("triageDecision", "ACCEPT", "suitabilityJudgement",
+        "Buren willen er samen uitkomen.", "route", "FACE_TO_FACE", CaseVariables.MEDIATOR.name(), "anna",
+        "hourlyRate", 110.0));
+
+    // intakes: invitations, both questionnaires in, both conversations held by the mediator
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    List<Party> both = partiesOf(caseNumber);
+    both.forEach(party -> MediationCaseProcess.intakeSubmitted(runtimeService, caseNumber, party.getId().toString())
+        .correlate());
+    List<Task> conversations = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION).list();
+    assertThat(conversations).hasSize(2).allSatisfy(conversation -> assertThat(conversation).hasCandidateUser("anna"));
+    conversations.forEach(conversation -> taskService.complete(conversation.getId(),
+        Map.of("conversationChannel", "IN_PERSON", "onlineExplained", true)));
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.CAN_START_MAIL);
+
+    // the mediation agreement: made, checked by the mediator, signed by both
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_AGREEMENT);
+    Task review = task(instance, MediationCaseProcess.Elements.REVIEW_AGREEMENT);
+    assertThat(review).hasCandidateUser("anna");
+    taskService.complete(review.getId(), Map.of("agreementApproved", true));
+    signAll(instance, "MEDIATION_AGREEMENT", MediationCaseProcess.Elements.SIGN_AGREEMENT);
+
+    // one session at the table, reported by the mediator with the hours
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.FACE_TO_FACE);
+    ProcessInstance sessions = called(instance, FaceToFaceProcess.KEY);
+    Task plan = task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION);
+    assertThat(plan).hasCandidateGroup("secretariat");
+    Map<String, Object> session = new HashMap<>();
+    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
+    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
+    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
+    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
+    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
+    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    taskService.complete(plan.getId(), session);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
+    Task report = task(sessions, FaceToFaceProcess.Elements.SESSION_REPORT);
+    assertThat(report).hasCandidateUser("anna");
+    taskService.complete(report.getId(), Map.of(FaceToFaceProcess.SESSION_HOURS.name(), 3.0,
+        FaceToFaceProcess.SESSION_SUMMARY.name(), "Akkoord op hoofdlijnen", FaceToFaceProcess.SESSION_NEXT_STEP.name(),
+        FaceToFaceProcess.AGREEMENT));
+
+    // the settlement: drafted, reviewed, signed, paper copies, the signed PDF by mail
+    Task draft = task(instance, MediationCaseProcess.Elements.DRAFT_SETTLEMENT);
+    assertThat(draft).hasCandidateUser("anna");
+    taskService.complete(draft.getId(), Map.of("settlementPoints", "Jan snoeit de takken.\nDe schutting blijft staan."));
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_SETTLEMENT);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.SETTLEMENT_REVIEW_MAIL);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.REVIEW_PERIOD_TIMER);
+    signAll(instance, "SETTLEMENT_AGREEMENT", MediationCaseProcess.Elements.SIGN_SETTLEMENT);
+    Task paper = task(instance, MediationCaseProcess.Elements.SEND_PAPER_COPIES);
+    assertThat(paper).hasCandidateGroup("secretariat");
+    taskService.complete(paper.getId(), Map.of("paperCopiesSentOn", LocalDate.now().toString(),
+        "paperCopiesChecked", true));
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.SIGNED_SETTLEMENT_MAIL);
+
+    // closing
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_COST_STATEMENT);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.COST_STATEMENT_MAIL);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EVALUATION_MAIL);
+
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.CLOSED);
+    MediationCase closed = cases.findById(caseNumber).orElseThrow();
+    assertThat(closed.getStatus()).isEqualTo("CLOSED");
+    assertThat(closed.getHoursSpent()).isEqualByComparingTo("3");
+    assertThat(documents.ofCase(caseNumber)).extracting(StoredDocument::documentType)
+        .contains("MEDIATION_AGREEMENT", "SETTLEMENT_AGREEMENT", "COST_STATEMENT");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+
+    List<MailLog> mails = mailLog.findByCaseNumberOrderByCreatedAtDesc(caseNumber);
+    for (Party party : both) {
+      assertThat(mails).filteredOn(mail -> mail.getRecipientEmail().equals(party.getEmail()))
+          .extracting(MailLog::getTemplate)
+          .as("every mail %s should have had", party.getName())
+          .contains("intake-invitation", "signing-request", "session-invitation", "session-reminder",
+              "settlement-review", "settlement-signed", "cost-statement", "evaluation");
+    }
+    assertThat(mails).filteredOn(mail -> mail.getRecipientEmail().equals("anna@mediatafel.example"))
+        .extracting(MailLog::getTemplate).contains("mediation-can-start", "session-invitation");
+    assertThat(mails).extracting(MailLog::getStatus).doesNotContain(MailLog.Status.FAILED);
+  }
+
+  /** What the portal's sign page does for every party: record the signature, then tell the signing process. */
+  private void signAll(ProcessInstance instance, String documentType, String callActivity) {
+    ProcessJobs.executeAt(managementService, instance, callActivity);
+    ProcessInstance signing = called(instance, SigningProcess.KEY);
+    ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
+    StoredDocument document = documents.current(instance.getBusinessKey(), documentType).orElseThrow();
+    for (Party party : partiesOf(instance.getBusinessKey())) {
+      signatures.recordPortalSignature(instance.getBusinessKey(), document.id(), party.getId(), Instant.now(),
+          "192.0.2.7", "JUnit");
+      runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
+          .processInstanceBusinessKey(instance.getBusinessKey())
+          .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
+          .localVariableEquals(SigningProcess.DOCUMENT_ID.name(), document.id().toString())
+          .correlate();
+    }
+    assertThat(signing).isEnded();
+  }
+
+  private ProcessInstance called(ProcessInstance instance, String key) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(key).singleResult();
+  }
+}
