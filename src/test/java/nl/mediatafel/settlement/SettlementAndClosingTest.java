@@ -262,6 +262,11 @@ class SettlementAndClosingTest {
     assertThat(status(instance)).isEqualTo("SWITCH_ROUTE");
     Task choose = task(instance, CHOOSE_ROUTE);
     assertThat(choose).hasCandidateUser("anna");
+    assertThat(choose.getDueDate()).as("two business days, from setDeadline")
+        .isEqualTo(runtimeService.getVariable(instance.getId(), "routeChoiceDeadline"));
+    java.time.ZonedDateTime due = choose.getDueDate().toInstant().atZone(ZoneId.of("Europe/Amsterdam"));
+    assertThat(due.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+    assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
 
     assertThatThrownBy(() -> taskService.complete(choose.getId(), Map.of("newRoute", "FACE_TO_FACE",
         "routeSwitchReason", "Toch weer aan tafel"))).hasMessageContaining("Nieuwe route: dit is de huidige route");
