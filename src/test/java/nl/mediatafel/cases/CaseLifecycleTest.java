@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
-import nl.mediatafel.signing.SignatureService;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -46,7 +43,6 @@ class CaseLifecycleTest extends ProcessScenario {
   @Autowired TestRestTemplate http;
   @Autowired MediationCaseRepository cases;
   @Autowired DocumentService documents;
-  @Autowired SignatureService signatures;
   @Autowired MailLogRepository mailLog;
 
   @BeforeEach
@@ -101,25 +97,8 @@ class CaseLifecycleTest extends ProcessScenario {
     // one session at the table, reported by the mediator with the hours
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.FACE_TO_FACE);
     ProcessInstance sessions = called(instance, FaceToFaceProcess.KEY);
-    Task plan = task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION);
-    assertThat(plan).hasCandidateGroup("secretariat");
-    Map<String, Object> session = new HashMap<>();
-    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
-    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
-    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
-    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
-    taskService.complete(plan.getId(), session);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
-    Task report = task(sessions, FaceToFaceProcess.Elements.SESSION_REPORT);
-    assertThat(report).hasCandidateUser("anna");
-    taskService.complete(report.getId(), Map.of(FaceToFaceProcess.SESSION_HOURS.name(), 3.0,
-        FaceToFaceProcess.SESSION_SUMMARY.name(), "Akkoord op hoofdlijnen", FaceToFaceProcess.SESSION_NEXT_STEP.name(),
-        FaceToFaceProcess.AGREEMENT));
+    assertThat(task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION)).hasCandidateGroup("secretariat");
+    holdJointSessionAtTheTable(sessions, 3.0, FaceToFaceProcess.AGREEMENT);
 
     // the settlement: drafted, reviewed, signed, paper copies, the signed PDF by mail
     Task draft = task(instance, MediationCaseProcess.Elements.DRAFT_SETTLEMENT);
@@ -168,19 +147,8 @@ class CaseLifecycleTest extends ProcessScenario {
     ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
     StoredDocument document = documents.current(instance.getBusinessKey(), documentType).orElseThrow();
     for (Party party : partiesOf(instance.getBusinessKey())) {
-      signatures.recordPortalSignature(instance.getBusinessKey(), document.id(), party.getId(), Instant.now(),
-          "192.0.2.7", "JUnit");
-      runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
-          .processInstanceBusinessKey(instance.getBusinessKey())
-          .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
-          .localVariableEquals(SigningProcess.DOCUMENT_ID.name(), document.id().toString())
-          .correlate();
+      signInPortal(instance.getBusinessKey(), document.id(), party.getId());
     }
     assertThat(signing).isEnded();
-  }
-
-  private ProcessInstance called(ProcessInstance instance, String key) {
-    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .processDefinitionKey(key).singleResult();
   }
 }

@@ -2,13 +2,21 @@ package nl.mediatafel.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.signing.SignatureService;
+import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,6 +42,7 @@ public abstract class ProcessScenario {
   @Autowired protected HistoryService historyService;
   @Autowired protected CaseRequests requests;
   @Autowired protected PartyRepository parties;
+  @Autowired protected SignatureService signatures;
 
   /** Registers a request with {@code partyCount} parties (odd ones Dutch, even ones English), unique addresses. */
   protected String registerCase(int partyCount, String conflictType, String preferredRoute, String mailPrefix) {
@@ -86,5 +95,45 @@ public abstract class ProcessScenario {
 
   protected List<Party> partiesOf(String caseNumber) {
     return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
+  }
+
+  /** The one running instance of {@code key} that the instance called. */
+  protected ProcessInstance called(ProcessInstance instance, String key) {
+    List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).processDefinitionKey(key).list();
+    assertThat(running).as("%s called by the case", key).hasSize(1);
+    return running.get(0);
+  }
+
+  /**
+   * One joint session at the table in a running {@code face-to-face-mediation} instance, as the secretariat and the
+   * mediator do it: planned at an address ten days ahead, announced, reminded, held, reported with these hours.
+   */
+  protected void holdJointSessionAtTheTable(ProcessInstance sessions, double hours, String nextStep) {
+    Map<String, Object> session = new HashMap<>();
+    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
+    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
+    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
+    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
+    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
+    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    taskService.complete(task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), session);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
+    taskService.complete(task(sessions, FaceToFaceProcess.Elements.SESSION_REPORT).getId(), Map.of(
+        FaceToFaceProcess.SESSION_HOURS.name(), hours, FaceToFaceProcess.SESSION_SUMMARY.name(), "Verslag",
+        FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep));
+  }
+
+  /** What the portal's sign page does for a party: record the signature, then tell the signing process. */
+  protected void signInPortal(String caseNumber, UUID documentId, UUID partyId) {
+    signatures.recordPortalSignature(caseNumber, documentId, partyId, Instant.now(), "192.0.2.10", "JUnit");
+    runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
+        .processInstanceBusinessKey(caseNumber)
+        .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId.toString())
+        .localVariableEquals(SigningProcess.DOCUMENT_ID.name(), documentId.toString())
+        .correlate();
   }
 }

@@ -28,12 +28,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
@@ -45,16 +43,12 @@ import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLinks;
-import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.signing.SigningProcess;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -72,7 +66,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * earlier stages are skipped with {@link CaseFixtures#atSessions} (their own scenarios cover them).
  */
 @MediatafelTest
-class SettlementAndClosingTest {
+class SettlementAndClosingTest extends ProcessScenario {
 
   private static final String REQUEST = """
       {"conflictType": "NEIGHBOURS", "summary": "Schutting en overhangende takken", "escalation": "MEDIUM",
@@ -82,20 +76,12 @@ class SettlementAndClosingTest {
                    {"name": "Emma Clarke", "email": "emma.settle@example.co.uk", "language": "en", "payer": "SELF"}]}
       """;
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired CaseRequests requests;
   @Autowired MediationCaseRepository cases;
-  @Autowired PartyRepository parties;
   @Autowired DocumentService documents;
   @Autowired SettlementDrafts drafts;
   @Autowired PortalLinks portalLinks;
   @Autowired BusinessCalendar calendar;
-  @Autowired nl.mediatafel.signing.SignatureService signatures;
   @Autowired ForumService forum;
-  @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -426,54 +412,20 @@ class SettlementAndClosingTest {
   /** Runs one joint session of the face-to-face process the case called, and reports it with these hours. */
   private void holdSession(ProcessInstance instance, double hours, String nextStep) throws Exception {
     ProcessJobs.executeAt(managementService, instance, FACE_TO_FACE);
-    ProcessInstance sessions = called(instance, FACE_TO_FACE, FaceToFaceProcess.KEY);
-    Task plan = taskService.createTaskQuery().processInstanceId(sessions.getId())
-        .taskDefinitionKey(FaceToFaceProcess.Elements.PLAN_SESSION).singleResult();
-    Map<String, Object> session = new HashMap<>();
-    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
-    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
-    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
-    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
-    taskService.complete(plan.getId(), session);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
-    Task report = taskService.createTaskQuery().processInstanceId(sessions.getId())
-        .taskDefinitionKey(FaceToFaceProcess.Elements.SESSION_REPORT).singleResult();
-    taskService.complete(report.getId(), Map.of(FaceToFaceProcess.SESSION_HOURS.name(), hours,
-        FaceToFaceProcess.SESSION_SUMMARY.name(), "Verslag", FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep));
+    holdJointSessionAtTheTable(called(instance, FaceToFaceProcess.KEY), hours, nextStep);
     TestMailServer.server().purgeEmailFromAllMailboxes();
   }
 
-  private ProcessInstance called(ProcessInstance instance, String callActivity, String key) throws Exception {
-    List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
-        .superProcessInstanceId(instance.getId()).processDefinitionKey(key).list();
-    assertThat(running).as("%s runs %s", callActivity, key).hasSize(1);
-    return running.get(0);
+  private ProcessInstance called(ProcessInstance instance, String callActivity, String key) {
+    return called(instance, key);
   }
 
-  /** What the portal's sign page does: record the signature, then tell the signing process. */
-  private void sign(ProcessInstance instance, Party party, String documentId) throws Exception {
-    signatures.recordPortalSignature(instance.getBusinessKey(), java.util.UUID.fromString(documentId), party.getId(),
-        Instant.now(), "192.0.2.10", "JUnit");
-    runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
-        .processInstanceBusinessKey(instance.getBusinessKey())
-        .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())
-        .localVariableEquals(SigningProcess.DOCUMENT_ID.name(), documentId)
-        .correlate();
+  private void sign(ProcessInstance instance, Party party, String documentId) {
+    signInPortal(instance.getBusinessKey(), java.util.UUID.fromString(documentId), party.getId());
   }
 
   private Date reviewDeadline(ProcessInstance instance) {
     return (Date) runtimeService.getVariable(instance.getId(), MediationCaseProcess.SETTLEMENT_REVIEW_DEADLINE.name());
-  }
-
-  private Task task(ProcessInstance instance, String key) {
-    List<Task> open = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
-    assertThat(open).as("open %s", key).hasSize(1);
-    return open.get(0);
   }
 
   private String status(ProcessInstance instance) {
@@ -481,7 +433,7 @@ class SettlementAndClosingTest {
   }
 
   private List<Party> partiesOf(ProcessInstance instance) {
-    return parties.findByMediationCaseCaseNumberOrderByPosition(instance.getBusinessKey());
+    return partiesOf(instance.getBusinessKey());
   }
 
   private static ReceivedMail mailTo(String address) {
