@@ -55,6 +55,23 @@ function translateErrors(root) {
   });
 }
 
+// form-js writes the empty select's placeholder in English too
+function translatePlaceholders(root) {
+  if (english()) {
+    return;
+  }
+  root.querySelectorAll('.fjs-select-placeholder').forEach((placeholder) => {
+    placeholder.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE && node.data.trim() === 'Select') {
+        node.data = 'Kies…';
+      }
+    });
+  });
+  root.querySelectorAll('.fjs-container input[placeholder="Search"]').forEach((input) => {
+    input.placeholder = 'Zoeken…';
+  });
+}
+
 // A listener or delegate that refuses a form throws a ProcessEngineException with a Dutch text naming the field; the
 // REST API wraps it in English ("Cannot submit task form <id>: ENGINE-03051 There was an exception while invoking the
 // TaskListener. Message: 'Exception while invoking TaskListener: <Dutch text>'"). Show only the Dutch text.
@@ -87,5 +104,6 @@ function translateNotifications(root) {
 new MutationObserver(() => {
   translateErrors(document);
   translateNotifications(document);
+  translatePlaceholders(document);
 })
   .observe(document.documentElement, { childList: true, subtree: true, characterData: true });
