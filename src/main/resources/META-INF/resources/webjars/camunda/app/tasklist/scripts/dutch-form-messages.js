@@ -55,6 +55,55 @@ function translateErrors(root) {
   });
 }
 
+// form-js writes the empty select's placeholder in English too
+function translatePlaceholders(root) {
+  if (english()) {
+    return;
+  }
+  root.querySelectorAll('.fjs-select-placeholder').forEach((placeholder) => {
+    placeholder.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE && node.data.trim() === 'Select') {
+        node.data = 'Kies…';
+      }
+    });
+  });
+  root.querySelectorAll('.fjs-container input[placeholder="Search"]').forEach((input) => {
+    input.placeholder = 'Zoeken…';
+  });
+}
+
+// A listener or delegate that refuses a form throws a ProcessEngineException with a Dutch text naming the field; the
+// REST API wraps it in English ("Cannot submit task form <id>: ENGINE-03051 There was an exception while invoking the
+// TaskListener. Message: 'Exception while invoking TaskListener: <Dutch text>'"). Show only the Dutch text.
+export function refusal(text) {
+  const submit = /^Cannot submit task form [^:\s]+: ([\s\S]*)$/.exec(text);
+  if (!submit) {
+    return text;
+  }
+  const listener = /Exception while invoking TaskListener: ([\s\S]*?)'?$/.exec(submit[1]);
+  if (listener) {
+    return listener[1];
+  }
+  return submit[1].replace(/^ENGINE-\d+ /, '');
+}
+
+function translateNotifications(root) {
+  if (english()) {
+    return;
+  }
+  root.querySelectorAll('.alert .message').forEach((message) => {
+    const text = message.textContent.trim();
+    const dutch = refusal(text);
+    if (dutch !== text) {
+      message.textContent = dutch;
+    }
+  });
+}
+
 // few messages at a time: look at all of them after every change
-new MutationObserver(() => translateErrors(document))
+new MutationObserver(() => {
+  translateErrors(document);
+  translateNotifications(document);
+  translatePlaceholders(document);
+})
   .observe(document.documentElement, { childList: true, subtree: true, characterData: true });
