@@ -71,7 +71,8 @@ public class CalendarInvitations {
     VEvent event = new VEvent(invite.start().toInstant(), invite.end().toInstant(), invite.title());
     event.add(new Uid(invite.sessionId() + "@" + UID_DOMAIN));
     event.add(new Sequence(invite.sequence()));
-    event.add(new DtStamp(clock.instant()));
+    // the constructor stamps the event with the system clock; keep exactly one DTSTAMP, from our clock (RFC 5545)
+    event.replace(new DtStamp(clock.instant()));
     event.add(invite.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
     if (hasText(invite.location())) {
       event.add(new Location(invite.location()));

@@ -52,6 +52,15 @@ class CalendarInvitationsTest {
   }
 
   @Test
+  void anInvitationHasExactlyOneTimestampFromTheApplicationsClock() throws Exception {
+    String ics = new String(invitations.invitation(faceToFace(0, ZonedDateTime.of(2026, 3, 10, 10, 0, 0, 0,
+        AMSTERDAM))), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(ics.lines().filter(line -> line.startsWith("DTSTAMP")).toList()).as("RFC 5545: DTSTAMP exactly once")
+        .hasSize(1);
+  }
+
+  @Test
   void aRequestInvitesEveryPartyByNameAndAddressFromTheOrganizer() throws Exception {
     Calendar calendar = parse(invitations.invitation(faceToFace(0, ZonedDateTime.of(2026, 3, 10, 10, 0, 0, 0,
         AMSTERDAM))));
