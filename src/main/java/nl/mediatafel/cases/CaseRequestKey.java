@@ -1,35 +1,18 @@
 package nl.mediatafel.cases;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import nl.mediatafel.api.RequestKey;
 
 /** The {@code Idempotency-Key} of a request and the case it created. */
 @Entity
 @Table(name = "case_request_key")
-class CaseRequestKey {
-
-  @Id
-  private String idempotencyKey;
-  private String requestHash;
-  private String caseNumber;
-  private Instant createdAt;
+class CaseRequestKey extends RequestKey {
 
   protected CaseRequestKey() {}
 
   CaseRequestKey(String idempotencyKey, String requestHash, String caseNumber, Instant createdAt) {
-    this.idempotencyKey = idempotencyKey;
-    this.requestHash = requestHash;
-    this.caseNumber = caseNumber;
-    this.createdAt = createdAt;
-  }
-
-  String requestHash() {
-    return requestHash;
-  }
-
-  String caseNumber() {
-    return caseNumber;
+    super(idempotencyKey, requestHash, caseNumber, createdAt);
   }
 }

@@ -1,10 +1,6 @@
 package nl.mediatafel.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +12,7 @@ import java.util.Set;
 import nl.mediatafel.api.IdempotencyConflictException;
 import nl.mediatafel.api.InvalidRequestException;
 import nl.mediatafel.api.InvalidRequestException.FieldProblem;
+import nl.mediatafel.api.RequestKey;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -100,10 +97,7 @@ public class CaseRequests {
   }
 
   private Registration repeated(CaseRequestKey earlier, String requestHash) {
-    if (!earlier.requestHash().equals(requestHash)) {
-      throw new IdempotencyConflictException();
-    }
-    return new Registration(cases.findById(earlier.caseNumber()).orElseThrow(), false);
+    return new Registration(cases.findById(earlier.caseNumberFor(requestHash)).orElseThrow(), false);
   }
 
   private static Map<String, Object> startVariables(MediationCase mediationCase) {
@@ -138,13 +132,7 @@ public class CaseRequests {
   }
 
   private String hash(CaseRequest request) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return RequestKey.hash(json, request);
   }
 
   static boolean isDuplicateKey(DataIntegrityViolationException e) {

@@ -1,15 +1,11 @@
 package nl.mediatafel.coaching;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import nl.mediatafel.api.IdempotencyConflictException;
+import nl.mediatafel.api.RequestKey;
 import nl.mediatafel.cases.CaseNumbers;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
@@ -91,19 +87,11 @@ public class CoachingRequests {
   }
 
   private Registration repeated(CoachingRequestKey earlier, String requestHash) {
-    if (!earlier.requestHash().equals(requestHash)) {
-      throw new IdempotencyConflictException();
-    }
-    return new Registration(cases.findById(earlier.caseNumber()).orElseThrow(), false);
+    return new Registration(cases.findById(earlier.caseNumberFor(requestHash)).orElseThrow(), false);
   }
 
   private String hash(CoachingRequest request) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return RequestKey.hash(json, request);
   }
 
   static boolean isDuplicateKey(DataIntegrityViolationException e) {
