@@ -14,7 +14,6 @@ import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
-import nl.mediatafel.mail.MailDeliveryException;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
@@ -31,8 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The forum of a case (seed 002): posts, which threads a participant sees, read markers and unread counts. After a
@@ -160,17 +157,7 @@ public class ForumService {
           author.partyId().toString()).correlateAllWithResult().size();
       LOG.info("Forum post by a party in case {} ended {} wait(s) for a reaction", thread.caseNumber(), reached);
     }
-    List<Recipient> recipients = recipients(thread, author);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          sendNotifications(thread.caseNumber(), post.getId(), recipients);
-        }
-      });
-    } else {
-      sendNotifications(thread.caseNumber(), post.getId(), recipients);
-    }
+    queueNotifications(thread.caseNumber(), recipients(thread, author));
     return post;
   }
 
@@ -196,8 +183,12 @@ public class ForumService {
         .toList();
   }
 
-  /** After the post is stored: a failing mail server does not undo a post (the mail log shows the failure). */
-  private void sendNotifications(String caseNumber, UUID postId, List<Recipient> recipients) {
+  /**
+   * The notifications and their links are queued with the post, in its transaction: a link exists exactly when its
+   * mail does, and a failing mail server delays the mail (retries of the delivery job) but never undoes the post.
+   */
+  private void queueNotifications(String caseNumber, List<Recipient> recipients) {
+    List<OutgoingMail> mails = new java.util.ArrayList<>();
     for (Recipient recipient : recipients) {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("recipientName", recipient.name());
@@ -215,13 +206,9 @@ public class ForumService {
         template = MEDIATOR_MAIL;
         model.put("link", staffPage(caseNumber));
       }
-      try {
-        gateway.send(new OutgoingMail(caseNumber, template, recipient, model, List.of(),
-            String.join(":", "forum", postId.toString(), recipient.email())));
-      } catch (MailDeliveryException e) {
-        LOG.warn("Forum notification in case {} to {} failed: {}", caseNumber, recipient.role(), e.getMessage());
-      }
+      mails.add(new OutgoingMail(caseNumber, template, recipient, model, List.of()));
     }
+    gateway.queue(mails);
   }
 
   /** The staff forum page of a case, for the mediator's mail and the Tasklist forms. */

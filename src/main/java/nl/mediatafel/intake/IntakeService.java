@@ -104,13 +104,15 @@ public class IntakeService {
   private void flagSafety(String caseNumber) {
     String mediator = cases.findById(caseNumber).map(c -> c.getMediator()).orElse(null);
     String tasklist = portal.baseUrl().resolve(URI.create("/camunda/app/tasklist/")).toString();
+    List<OutgoingMail> mails = new java.util.ArrayList<>();
     for (Recipient staff : directory.caseStaff(mediator)) {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("recipientName", staff.name());
       model.put("caseNumber", caseNumber);
       model.put("practiceName", mailProperties.practiceName());
       model.put("link", tasklist);
-      mail.send(new OutgoingMail(caseNumber, "intake-safety-flag", staff, model, List.of(), null));
+      mails.add(new OutgoingMail(caseNumber, "intake-safety-flag", staff, model, List.of()));
     }
+    mail.queue(mails);
   }
 }

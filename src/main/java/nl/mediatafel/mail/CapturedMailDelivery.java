@@ -6,7 +6,7 @@ import java.util.UUID;
 class CapturedMailDelivery implements MailDelivery {
 
   @Override
-  public String deliver(OutgoingMail mail, RenderedMail rendered) {
+  public String deliver(MailMessage message) {
     return "<" + UUID.randomUUID() + "@outbox.mediatafel>";
   }
 

@@ -1,65 +1,92 @@
 package nl.mediatafel.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way out for mail: renders it in the recipient's language, delivers it (SMTP or capture) and logs it per
- * case. The log row is written in a transaction of its own, so a mail that went out stays logged even when the job
- * that sent it fails later, and a retried job skips it (dedupe key) instead of sending it twice.
+ * The one way out for mail, as an outbox (docs/adr/0007): {@link #queue} renders each mail in its recipient's
+ * language and stores it, bodies and attachments included, in the caller's transaction, the same one that issued the
+ * mail's portal link, and starts a {@code mail-delivery} instance whose asynchronous step sends them after the commit.
+ * So a link exists exactly when its mail does, a rollback takes both back, and a mail server that is down or refuses
+ * an address costs a retry of the delivery job, never a mail or a link.
  */
 @Service
 public class MailGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailGateway.class);
-  private static final List<MailLog.Status> DELIVERED = List.of(MailLog.Status.SENT, MailLog.Status.CAPTURED);
 
   private final MailRenderer renderer;
-  private final MailDelivery delivery;
   private final MailLogRepository log;
-  private final TransactionTemplate ownTransaction;
+  private final MailAttachmentRepository attachments;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
   private final Clock clock;
 
-  MailGateway(MailRenderer renderer, MailDelivery delivery, MailLogRepository log,
-      PlatformTransactionManager transactionManager, Clock clock) {
+  MailGateway(MailRenderer renderer, MailLogRepository log, MailAttachmentRepository attachments,
+      RuntimeService runtimeService, IdentityService identityService, Clock clock) {
     this.renderer = renderer;
-    this.delivery = delivery;
     this.log = log;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.attachments = attachments;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
     this.clock = clock;
   }
 
-  /** @return false when a mail with the same dedupe key was delivered before and nothing was sent now */
-  public boolean send(OutgoingMail mail) {
-    if (mail.dedupeKey() != null && Boolean.TRUE.equals(ownTransaction.execute(
-        status -> log.existsByDedupeKeyAndStatusIn(mail.dedupeKey(), DELIVERED)))) {
-      LOG.info("Mail {} to {} in case {} was delivered before; not sent again", mail.template(),
-          mail.recipient().role(), mail.caseNumber());
-      return false;
+  /** Queues one mail; see {@link #queue(List)}. */
+  @Transactional
+  public UUID queue(OutgoingMail mail) {
+    return queue(List.of(mail));
+  }
+
+  /**
+   * Queues mails of one case for delivery together, in the caller's transaction.
+   *
+   * @return the batch id the delivery job sends; null when there was nothing to send
+   */
+  @Transactional
+  public UUID queue(List<OutgoingMail> mails) {
+    if (mails.isEmpty()) {
+      return null;
     }
-    RenderedMail rendered = renderer.render(mail.template(), mail.recipient().locale(), mail.model());
-    String messageId;
+    UUID batch = UUID.randomUUID();
+    Instant now = clock.instant();
+    String caseNumber = mails.get(0).caseNumber();
+    for (OutgoingMail mail : mails) {
+      RenderedMail rendered = renderer.render(mail.template(), mail.recipient().locale(), mail.model());
+      MailLog row = log.save(new MailLog(mail, rendered, batch, now));
+      for (int i = 0; i < mail.attachments().size(); i++) {
+        attachments.save(new MailAttachment(row.getId(), i, mail.attachments().get(i)));
+      }
+    }
+    startDelivery(batch, caseNumber);
+    LOG.info("{} mail(s) {} queued in case {} (batch {})", mails.size(),
+        mails.stream().map(OutgoingMail::template).distinct().toList(), caseNumber, batch);
+    return batch;
+  }
+
+  /**
+   * The delivery is the system's work, not the caller's: a mediator posting in the forum or the secretariat renewing
+   * a link need no right to start {@code mail-delivery} (nobody has it), so it starts without the caller's login.
+   */
+  private void startDelivery(UUID batch, String caseNumber) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
     try {
-      messageId = delivery.deliver(mail, rendered);
-    } catch (MailDeliveryException e) {
-      ownTransaction.executeWithoutResult(status ->
-          log.save(new MailLog(mail, rendered.subject(), MailLog.Status.FAILED, clock.instant()).failed(e.getMessage())));
-      throw e;
+      runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, caseNumber,
+          java.util.Map.of(MailDeliveryProcess.MAIL_BATCH_ID.name(), batch.toString()));
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
     }
-    MailLog.Status status = delivery.deliveredStatus();
-    MailLog entry = new MailLog(mail, rendered.subject(), status, clock.instant()).delivered(messageId);
-    if (status == MailLog.Status.CAPTURED) {
-      entry.withBodies(rendered);
-    }
-    ownTransaction.executeWithoutResult(tx -> log.save(entry));
-    LOG.info("Mail {} to {} in case {}: {}", mail.template(), mail.recipient().role(), mail.caseNumber(), status);
-    return true;
   }
 }

@@ -1,5 +1,6 @@
 package nl.mediatafel.mail;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,5 +11,7 @@ public interface MailLogRepository extends JpaRepository<MailLog, UUID> {
 
   List<MailLog> findByCaseNumberOrderByCreatedAtDesc(String caseNumber);
 
-  boolean existsByDedupeKeyAndStatusIn(String dedupeKey, List<MailLog.Status> statuses);
+  List<MailLog> findByBatchIdAndStatusInOrderByCreatedAt(UUID batchId, Collection<MailLog.Status> statuses);
+
+  long countByStatusIn(Collection<MailLog.Status> statuses);
 }

@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mail to render and deliver.
+ * A mail to render, queue and deliver.
  *
  * @param template the mail's name; its texts are the keys {@code mail.<template>.*} in {@code i18n/mail_*.properties}
  * @param model values the texts may use: {@code recipientName}, {@code caseNumber}, {@code link}, {@code detail}, …
- * @param dedupeKey when not null, a mail with this key that was delivered before is not delivered again (a retried
- *     job after a partial failure)
  */
 public record OutgoingMail(String caseNumber, String template, Recipient recipient, Map<String, Object> model,
-    List<Attachment> attachments, String dedupeKey) {}
+    List<Attachment> attachments) {}

@@ -1,6 +1,5 @@
 package nl.mediatafel.mail;
 
-import nl.mediatafel.process.CurrentJob;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +33,9 @@ import org.springframework.stereotype.Component;
  *       date (a deadline such as {@code ${settlementReviewDeadline}}) is written in the recipient's language</li>
  *   <li>{@value #ATTACHMENTS} (optional): document ids or a document type, e.g. {@code MEDIATION_AGREEMENT}</li>
  * </ul>
- * Use it with {@code asyncBefore} and a retry cycle: an SMTP failure then becomes a retry and finally an incident, and
- * a retry skips the recipients that already received the mail.
+ * The mails and their links are queued together in the task's transaction (one batch, {@link MailGateway#queue});
+ * the {@code mail-delivery} process sends them. Use it with {@code asyncBefore}, so that the task's own work (finding
+ * the recipients, the documents) is retried on failure.
  */
 @Component("sendEmail")
 public class SendEmailDelegate implements JavaDelegate {
@@ -77,7 +77,7 @@ public class SendEmailDelegate implements JavaDelegate {
     String caseNumber = execution.getBusinessKey();
     Object detail = execution.getVariableLocal(DETAIL);
     List<Attachment> attachments = attachments(execution, caseNumber);
-    String job = CurrentJob.id();
+    List<OutgoingMail> mails = new ArrayList<>();
 
     for (RecipientRole role : roles) {
       for (Recipient recipient : directory.resolve(role, caseNumber, execution)) {
@@ -95,11 +95,11 @@ public class SendEmailDelegate implements JavaDelegate {
         } else if (recipient.partyId() == null && MailRenderer.hasAction(template)) {
           model.put("link", tasklist());
         }
-        String dedupeKey = job == null ? null : String.join(":", "job", job, template, role.name(), recipient.email());
-        gateway.send(new OutgoingMail(caseNumber, template, recipient, model,
-            recipient.partyId() != null || role.isStaff() ? attachments : List.of(), dedupeKey));
+        mails.add(new OutgoingMail(caseNumber, template, recipient, model,
+            recipient.partyId() != null || role.isStaff() ? attachments : List.of()));
       }
     }
+    gateway.queue(mails);
   }
 
   private List<RecipientRole> roles(DelegateExecution execution) {

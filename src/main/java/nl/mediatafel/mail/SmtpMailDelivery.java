@@ -1,15 +1,20 @@
 package nl.mediatafel.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Sends through SMTP ({@code spring.mail.*}): multipart/alternative with a text and an HTML part, plus attachments. */
+/**
+ * Sends through SMTP ({@code spring.mail.*}, with the connect, read and write time-outs of
+ * {@code spring.mail.properties.mail.smtp.*}): multipart/alternative with a text and an HTML part, plus attachments.
+ */
 class SmtpMailDelivery implements MailDelivery {
 
   private final JavaMailSender sender;
@@ -21,14 +26,14 @@ class SmtpMailDelivery implements MailDelivery {
   }
 
   @Override
-  public String deliver(OutgoingMail mail, RenderedMail rendered) {
+  public String deliver(MailMessage mail) {
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
-      helper.setTo(new InternetAddress(mail.recipient().email(), mail.recipient().name(), "UTF-8"));
-      helper.setSubject(rendered.subject());
-      helper.setText(rendered.text(), rendered.html());
+      helper.setTo(new InternetAddress(mail.recipientEmail(), mail.recipientName(), "UTF-8"));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.text(), mail.html());
       for (Attachment attachment : mail.attachments()) {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
             attachment.contentType());
@@ -36,9 +41,18 @@ class SmtpMailDelivery implements MailDelivery {
       sender.send(message);
       return message.getMessageID();
     } catch (MessagingException | UnsupportedEncodingException | MailException e) {
-      throw new MailDeliveryException("Mail '" + mail.template() + "' to " + mail.recipient().email()
-          + " could not be sent: " + e.getMessage(), e);
+      throw new MailDeliveryException("Mail to " + mail.recipientEmail() + " could not be sent: " + e.getMessage(), e,
+          refusedRecipient(e));
     }
+  }
+
+  /** The server answered and refused the address (SMTP 5xx on RCPT): a fault of this mail, not of the server. */
+  private static boolean refusedRecipient(Exception e) {
+    if (e instanceof MailSendException send) {
+      return !send.getFailedMessages().isEmpty()
+          && send.getFailedMessages().values().stream().allMatch(SendFailedException.class::isInstance);
+    }
+    return e instanceof SendFailedException;
   }
 
   @Override

@@ -146,9 +146,9 @@ class PortalController {
         advisor ? party.getAdvisorEmail() : party.getEmail(), party.locale(),
         advisor ? RecipientRole.ADVISORS : RecipientRole.PARTY, party.getId());
     String caseNumber = holder.get().link().getCaseNumber();
-    mail.send(new OutgoingMail(caseNumber, "portal-code", recipient, Map.of(
+    mail.queue(new OutgoingMail(caseNumber, "portal-code", recipient, Map.of(
         "recipientName", recipient.name(), "caseNumber", caseNumber,
-        "practiceName", mailProperties.practiceName(), "detail", code), List.of(), null));
+        "practiceName", mailProperties.practiceName(), "detail", code), List.of()));
     visit.codeSent(holder.get().link(), code, clock.instant().plus(CODE_VALIDITY));
     return new ModelAndView("redirect:/portal/" + token, HttpStatus.SEE_OTHER);
   }

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Send a new link" for the secretariat: revokes a link and mails its holder (the party or their advisor) a fresh
- * one to the same page. All or nothing: when the mail cannot be delivered, the old link keeps working and no new link
- * exists.
+ * one to the same page. The new link and its mail are queued in one transaction with the revocation: the mail
+ * server's state cannot leave a link without its mail (a mail server that is down delays it; the delivery job retries).
  */
 @Service
 class PortalLinkRenewal {
@@ -52,7 +52,6 @@ class PortalLinkRenewal {
   /**
    * @return the old link, now revoked; empty when the case has no such link
    * @throws NotRenewableException when there is nobody to send a new link to
-   * @throws nl.mediatafel.mail.MailDeliveryException when the mail cannot be delivered (nothing changed)
    */
   @Transactional
   Optional<PortalLink> renew(String caseNumber, UUID linkId) {
@@ -72,12 +71,12 @@ class PortalLinkRenewal {
     Recipient recipient = new Recipient(advisor ? party.getAdvisorName() : party.getName(),
         advisor ? party.getAdvisorEmail() : party.getEmail(), party.locale(),
         advisor ? RecipientRole.ADVISORS : RecipientRole.PARTY, party.getId());
-    mail.send(new OutgoingMail(caseNumber, TEMPLATE, recipient, Map.of(
+    mail.queue(new OutgoingMail(caseNumber, TEMPLATE, recipient, Map.of(
         "recipientName", recipient.name(), "caseNumber", caseNumber,
         "practiceName", mailProperties.practiceName(), "detail", "",
         "link", fresh.url(),
         "linkExpiry", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-            .withLocale(recipient.locale()).withZone(AMSTERDAM).format(fresh.expiresAt())), List.of(), null));
+            .withLocale(recipient.locale()).withZone(AMSTERDAM).format(fresh.expiresAt())), List.of()));
     return old;
   }
 }

@@ -1,6 +1,5 @@
 package nl.mediatafel.sessions;
 
-import nl.mediatafel.process.CurrentJob;
 import java.util.UUID;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,7 +33,7 @@ class SendSessionInvitationDelegate implements JavaDelegate {
           + "', input parameter '" + TEMPLATE + "': the input parameter is missing");
     }
     Session session = planning.get(UUID.fromString(FaceToFaceProcess.SESSION_ID.required(execution)));
-    invitations.send(session, template.toString().strip(), CaseVariables.MEDIATOR.required(execution), CurrentJob.id());
+    invitations.send(session, template.toString().strip(), CaseVariables.MEDIATOR.required(execution));
   }
 
 }

@@ -52,12 +52,9 @@ public class SessionInvitations {
   }
 
   /**
-   * Sends the mail {@code template} with the invitation to every attendee.
-   *
-   * @param jobId the job that sends it, for a dedupe key per visit (a retry skips who already has it); null outside
-   *     a job: then the key is the session's sequence, so each change goes out once
+   * Queues the mail {@code template} with the invitation to every attendee, in the caller's transaction (one batch).
    */
-  public void send(Session session, String template, String mediatorUserId, String jobId) {
+  public void send(Session session, String template, String mediatorUserId) {
     Recipient mediator = directory.mediator(mediatorUserId);
     List<Recipient> recipients = new ArrayList<>();
     for (Party party : attendingParties(session)) {
@@ -72,6 +69,7 @@ public class SessionInvitations {
         recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(),
         session.getStatus() == SessionStatus.CANCELLED);
     String detail = describe(session);
+    List<OutgoingMail> mails = new ArrayList<>();
     for (Recipient recipient : recipients) {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("recipientName", recipient.name());
@@ -80,12 +78,9 @@ public class SessionInvitations {
       model.put("detail", detail);
       Attachment ics = new Attachment(FILE_NAME, CalendarInvitations.MEDIA_TYPE,
           calendarInvitations.invitation(invite, recipient.locale()));
-      String dedupeKey = jobId != null
-          ? String.join(":", "job", jobId, template, recipient.email())
-          : String.join(":", "session", session.getId().toString(), String.valueOf(session.getSequence()), template,
-              recipient.email());
-      gateway.send(new OutgoingMail(session.getCaseNumber(), template, recipient, model, List.of(ics), dedupeKey));
+      mails.add(new OutgoingMail(session.getCaseNumber(), template, recipient, model, List.of(ics)));
     }
+    gateway.queue(mails);
   }
 
   /**

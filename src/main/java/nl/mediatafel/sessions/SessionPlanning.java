@@ -187,7 +187,7 @@ public class SessionPlanning {
       managementService.setJobDuedate(job.getId(), Date.from(newEnd));
     }
     String mediator = (String) runtimeService.getVariable(instance.getId(), "mediator");
-    invitations.send(session, "session-invitation", mediator, null);
+    invitations.send(session, "session-invitation", mediator);
     return session;
   }
 

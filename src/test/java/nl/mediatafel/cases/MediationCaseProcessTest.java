@@ -74,7 +74,7 @@ class MediationCaseProcessTest {
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
   }
 
   @Test
@@ -119,7 +119,7 @@ class MediationCaseProcessTest {
     conversations.forEach(task -> taskService.complete(task.getId(),
         Map.of("conversationChannel", "VIDEO", "onlineExplained", true)));
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     executeJobs(instance, CAN_START_MAIL);
     assertThat(received()).singleElement().satisfies(mail -> {
       assertThat(mail.to()).isEqualTo("anna@mediatafel.example");
@@ -134,7 +134,7 @@ class MediationCaseProcessTest {
     taskService.complete(review.getId(), Map.of("agreementApproved", true));
 
     ProcessInstance signing = calledSigning(instance);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
     assertThat(received()).hasSize(2).allSatisfy(mail -> {
       assertThat(mail.portalLink()).endsWith("/sign");
@@ -233,7 +233,7 @@ class MediationCaseProcessTest {
     ProcessInstance instance = request(3);
     accept(instance, "anna");
     executeJobs(instance, INTAKE_INVITATION);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
 
     runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
         .processInstanceBusinessKey(instance.getBusinessKey())
@@ -281,7 +281,7 @@ class MediationCaseProcessTest {
     executeJobs(instance, INTAKE_INVITATION);
     Party first = partiesOf(instance).get(0);
     submitIntake(instance, first);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
 
     List<Job> reminders = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(INTAKE_REMINDER_TIMER).list();
@@ -457,7 +457,7 @@ class MediationCaseProcessTest {
   }
 
   private static List<ReceivedMail> received() {
-    MimeMessage[] messages = TestMailServer.server().getReceivedMessages();
+    MimeMessage[] messages = TestMailServer.received();
     return Arrays.stream(messages).map(ReceivedMail::of).toList();
   }
 }

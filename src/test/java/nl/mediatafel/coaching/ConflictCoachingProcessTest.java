@@ -394,11 +394,7 @@ class ConflictCoachingProcessTest {
   }
 
   private static void purgeMail() {
-    try {
-      TestMailServer.server().purgeEmailFromAllMailboxes();
-    } catch (com.icegreen.greenmail.store.FolderException e) {
-      throw new IllegalStateException(e);
-    }
+    TestMailServer.purge();
   }
 
   private static Map<String, Object> session(LocalDate date, String form, double hours, String nextStep) {
@@ -448,7 +444,7 @@ class ConflictCoachingProcessTest {
   }
 
   private static List<MimeMessage> mails(String number) {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages())
+    return Arrays.stream(TestMailServer.received())
         .filter(mail -> {
           try {
             return mail.getSubject().contains(number);

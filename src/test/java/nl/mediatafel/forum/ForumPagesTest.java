@@ -60,7 +60,7 @@ class ForumPagesTest {
     List<Party> all = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
     jan = all.get(0);
     emma = all.get(1);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
   }
 
   @Test
@@ -77,14 +77,14 @@ class ForumPagesTest {
         "JOINT-1", "CAUCUS-JAN", "1 nieuw").doesNotContain("CAUCUS-EMMA", "Partij 2");
     assertThat(browser.get(page).body()).as("read markers: seen posts are no longer new").doesNotContain("1 nieuw");
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     HttpResponse<String> posted = browser.post(page, first.body(), "thread=JOINT&text=" + encode("Mijn reactie JAN-2"));
     assertThat(posted.statusCode()).isEqualTo(303);
     assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/forum?posted");
     assertThat(browser.get(page + "?posted").body()).contains("Uw bericht is geplaatst", "JAN-2");
     assertThat(threadTexts(ForumThread.joint(caseNumber))).contains("Mijn reactie JAN-2");
     assertThat(forum.unread(ForumThread.joint(caseNumber), mediator())).isEqualTo(1);
-    assertThat(Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of))
+    assertThat(Arrays.stream(TestMailServer.received()).map(ReceivedMail::of))
         .singleElement().satisfies(mail -> {
           assertThat(mail.to()).isEqualTo("anna@mediatafel.example");
           assertThat(mail.text()).contains("/forum/" + caseNumber).doesNotContain("JAN-2");
@@ -203,12 +203,12 @@ class ForumPagesTest {
     assertThat(view.body()).contains("Forum van dossier " + caseNumber, "Gezamenlijk gesprek",
         "Apart gesprek met Jan de Boer", "Apart gesprek met Emma Clarke", "EMMA-1", "1 nieuw");
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     HttpResponse<String> posted = anna.post(page, view.body(),
         "thread=CAUCUS:" + emma.getId() + "&text=" + encode("Dank u, Emma ANNA-1"));
     assertThat(posted.statusCode()).isEqualTo(303);
     assertThat(threadTexts(ForumThread.caucus(caseNumber, emma.getId()))).endsWith("Dank u, Emma ANNA-1");
-    assertThat(Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of))
+    assertThat(Arrays.stream(TestMailServer.received()).map(ReceivedMail::of))
         .as("a caucus post is announced to that party only, without its text").singleElement()
         .satisfies(mail -> {
           assertThat(mail.to()).isEqualTo(emma.getEmail());

@@ -82,7 +82,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
   }
 
   @AfterEach
@@ -115,7 +115,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
         .allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(deadline));
 
     List<Party> all = partiesOf(caseNumber);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(0).getId()), "Mijn kant.");
     assertThat(waits(instance)).as("only the party that posted stops being waited for").hasSize(1);
     assertThat(mails(caseNumber)).singleElement().satisfies(mail -> {
@@ -129,7 +129,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     Task close = task(instance, CLOSE_FORUM_ROUND);
     assertThat(close).hasCandidateUser(MEDIATOR);
     assertThat(formRef(close)).isEqualTo("online-close-forum-round");
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     taskService.complete(close.getId(), close(1.5, "Voorstel: de schutting samen betalen.", "AGREEMENT"));
 
     assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.AGREEMENT_END);
@@ -183,7 +183,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     Party silent = all.get(1);
     forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(0).getId()), "Ik reageer.");
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, REACTION_REMINDER_TIMER);
     ProcessJobs.executeAt(managementService, instance, REACTION_REMINDER_MAIL);
     assertThat(mails(caseNumber)).singleElement().satisfies(mail -> {
@@ -227,7 +227,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     List<Party> all = partiesOf(caseNumber);
     Party second = all.get(1);
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     forum.post(ForumThread.caucus(caseNumber, second.getId()), ForumParticipant.mediator(caseNumber, MEDIATOR),
         "Hoe gaat het met u?");
     assertThat(waits(instance)).as("a mediator's post ends no wait").hasSize(3);
@@ -291,7 +291,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
       assertThat(value(event(mail), Property.UID)).startsWith(practiceSession.getId().toString());
     });
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
     assertThat(mails(caseNumber)).hasSize(3).allSatisfy(mail -> {
       VEvent event = event(mail);
@@ -338,7 +338,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
     Session session = currentSession(instance);
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ZonedDateTime newStart = sessionStart(9).with(LocalTime.of(10, 30));
     planning.move(session.getId(), newStart.toInstant(), newStart.plusMinutes(90).toInstant());
     assertThat(sessions.findById(session.getId()).orElseThrow().getSequence()).isEqualTo(1);
@@ -351,7 +351,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
 
     nl.mediatafel.sessions.FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber,
         partiesOf(caseNumber).get(0).getId().toString(), "Geen internet").correlate();
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance,
         nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_CANCELLED_MAIL);
     assertThat(mails(caseNumber)).as("the parties and the mediator get the cancellation").hasSize(3)

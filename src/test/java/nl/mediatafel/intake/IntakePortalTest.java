@@ -66,7 +66,7 @@ class IntakePortalTest {
                      {"name": "Emma Clarke", "email": "emma.intake@example.co.uk", "language": "en", "payer": "SELF"}]}
         """, "FACE_TO_FACE", "anna");
     String caseNumber = instance.getBusinessKey();
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
     List<Party> all = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
     jan = all.get(0);
@@ -136,11 +136,11 @@ class IntakePortalTest {
     String link = invitationLinkTo("jan.intake@example.nl");
     PortalBrowser browser = new PortalBrowser(port);
     browser.confirm(link);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     browser.post(link, browser.get(link).body(), "action=submit&" + ANSWERS + "&safetyConcern=true&safetyNote="
         + encode("Hij stond dreigend bij de deur NOTE-991"));
 
-    List<ReceivedMail> flags = Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of)
+    List<ReceivedMail> flags = Arrays.stream(TestMailServer.received()).map(ReceivedMail::of)
         .toList();
     assertThat(flags).extracting(ReceivedMail::to)
         .containsExactlyInAnyOrder("anna@mediatafel.example", "sanne@mediatafel.example");
@@ -157,7 +157,7 @@ class IntakePortalTest {
   }
 
   private String invitationLinkTo(String address) {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of)
+    return Arrays.stream(TestMailServer.received()).map(ReceivedMail::of)
         .filter(mail -> mail.to().equals(address)).findFirst().orElseThrow().portalLink();
   }
 }

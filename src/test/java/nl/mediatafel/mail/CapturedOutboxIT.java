@@ -29,18 +29,24 @@ class CapturedOutboxIT {
     // command-line arguments outrank application.yaml (default properties would not: the H2 file under ./data)
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MediatafelApplication.class).run(
         "--spring.datasource.url=jdbc:h2:mem:outbox-it;DB_CLOSE_DELAY=-1",
-        "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false")) {
+        "--server.port=0")) {
       assertThat(app.getEnvironment().getProperty("mediatafel.mail.delivery")).isEqualTo("CAPTURE");
       Recipient party = new Recipient("Noor Bakker", "noor@example.nl", Locale.forLanguageTag("nl"),
           RecipientRole.PARTY, null);
-      app.getBean(MailGateway.class).send(new OutgoingMail("MED-2026-0777", "intake-invitation", party,
+      app.getBean(MailGateway.class).queue(new OutgoingMail("MED-2026-0777", "intake-invitation", party,
           Map.of("recipientName", "Noor Bakker", "caseNumber", "MED-2026-0777", "practiceName", "Mediatafel",
               "link", "http://localhost:8080/portal/t0ken/intake", "linkExpiry", "24 december 2026"),
-          List.of(), null));
-      MailLog captured = app.getBean(MailLogRepository.class).findByCaseNumberOrderByCreatedAtDesc("MED-2026-0777")
-          .get(0);
+          List.of()));
+      // the default run's job executor delivers it (captures it) right after the commit
+      MailLogRepository log = app.getBean(MailLogRepository.class);
+      long until = System.currentTimeMillis() + 30_000;
+      while (log.findByCaseNumberOrderByCreatedAtDesc("MED-2026-0777").get(0).isPending()
+          && System.currentTimeMillis() < until) {
+        Thread.sleep(100);
+      }
+      MailLog captured = log.findByCaseNumberOrderByCreatedAtDesc("MED-2026-0777").get(0);
       assertThat(captured.getStatus()).isEqualTo(MailLog.Status.CAPTURED);
+      assertThat(captured.getDeliveredAt()).isNotNull();
 
       int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
       HttpResponse<String> page = get(port, "/outbox/" + captured.getId(), "sanne");

@@ -48,7 +48,8 @@ class OutboxTest {
   private void send(String caseNumber, String name) {
     Recipient recipient = new Recipient(name, "karin@example.nl", Locale.forLanguageTag("nl"), RecipientRole.PARTY,
         null);
-    gateway.send(new OutgoingMail(caseNumber, "intake-invitation", recipient,
-        Map.of("recipientName", name, "caseNumber", caseNumber, "practiceName", "Mediatafel"), List.of(), null));
+    gateway.queue(new OutgoingMail(caseNumber, "intake-invitation", recipient,
+        Map.of("recipientName", name, "caseNumber", caseNumber, "practiceName", "Mediatafel"), List.of()));
+    nl.mediatafel.platform.MailJobs.deliverQueued();
   }
 }

@@ -52,16 +52,13 @@ class SendEmailDelegateTest {
 
     delegate.execute(execution);
 
-    ArgumentCaptor<OutgoingMail> sent = ArgumentCaptor.forClass(OutgoingMail.class);
-    verify(gateway).send(sent.capture());
-    OutgoingMail mail = sent.getValue();
+    OutgoingMail mail = queued().get(0);
     assertThat(mail.caseNumber()).isEqualTo(CASE);
     assertThat(mail.template()).isEqualTo("intake-invitation");
     assertThat(mail.model()).containsEntry("link", "https://mediatafel.example/portal/abc/intake")
         .containsEntry("practiceName", "Praktijk Vrede")
         .containsEntry("recipientName", "Jan");
     assertThat((String) mail.model().get("linkExpiry")).contains("2026");
-    assertThat(mail.dedupeKey()).as("outside a job there is nothing to deduplicate").isNull();
   }
 
   @Test
@@ -72,9 +69,7 @@ class SendEmailDelegateTest {
 
     delegate.execute(execution);
 
-    ArgumentCaptor<OutgoingMail> sent = ArgumentCaptor.forClass(OutgoingMail.class);
-    verify(gateway, times(2)).send(sent.capture());
-    assertThat(sent.getAllValues()).allSatisfy(mail ->
+    assertThat(queued()).as("one batch with both mails").hasSize(2).allSatisfy(mail ->
         assertThat(mail.model()).containsEntry("link", "https://mediatafel.example/camunda/app/tasklist/"));
   }
 
@@ -90,7 +85,15 @@ class SendEmailDelegateTest {
     assertThatThrownBy(() -> delegate.execute(execution("intake-invitation", "parties")
         .withVariableLocal("attachments", "MEDIATION_AGREEMENT")))
         .hasMessageContaining("'attachments'");
-    verify(gateway, never()).send(any());
+    verify(gateway, never()).queue(any(List.class));
+  }
+
+  /** The one batch the delegate queued. */
+  @SuppressWarnings("unchecked")
+  private List<OutgoingMail> queued() {
+    ArgumentCaptor<List<OutgoingMail>> batch = ArgumentCaptor.forClass(List.class);
+    verify(gateway, times(1)).queue(batch.capture());
+    return batch.getValue();
   }
 
   private static DelegateExecutionFake execution(String template, String recipients) {

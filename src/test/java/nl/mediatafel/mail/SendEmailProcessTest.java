@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.MailJobs;
+import nl.mediatafel.platform.SmtpFaults;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalAction;
 import nl.mediatafel.portal.PortalLink;
@@ -56,7 +59,7 @@ class SendEmailProcessTest {
 
   @BeforeEach
   void caseWithTwoParties() throws Exception {
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     deploymentId = repositoryService.createDeployment().name("send-email-test")
         .addClasspathResource("test-models/send-email.bpmn").deploy().getId();
     mediationCase = new MediationCase(String.format("MED-TEST-M%03d", CASES.incrementAndGet()), "LABOUR",
@@ -166,39 +169,57 @@ class SendEmailProcessTest {
     Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     assertThatThrownBy(() -> managementService.executeJob(job.getId()))
         .hasMessageContaining("'attachments'").hasMessageContaining("has no document");
-    assertThat(TestMailServer.server().getReceivedMessages()).isEmpty();
+    assertThat(TestMailServer.received()).isEmpty();
   }
 
   @Test
-  void whenTheMailServerIsDownTheJobRetriesThenRaisesAnIncidentAndSendsOnceWhenRetried() throws Exception {
+  void whenTheMailServerIsDownTheCaseMovesOnAndTheDeliveryRetriesUntilItIsBack() throws Exception {
     ProcessInstance instance = start(Map.of("mailTemplate", "intake-invitation", "mailRecipients", "parties",
         "mailPortalAction", "intake"));
     Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
-    TestMailServer.stop();
-    for (int attempt = 5; attempt > 0; attempt--) {
-      Instant before = Instant.now();
-      assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("could not be sent");
-      Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
-      assertThat(failed.getRetries()).isEqualTo(attempt - 1);
-      if (attempt > 1) { // the engine-wide retry cycle (application.yaml): every 5 minutes
-        assertThat(failed.getDuedate().toInstant()).isBetween(before.plusSeconds(299), Instant.now().plusSeconds(301));
+    SmtpFaults.mode(SmtpFaults.Mode.DOWN);
+    try {
+      managementService.executeJob(job.getId());
+      assertThat(runtimeService.getActivityInstance(instance.getId()).getChildActivityInstances()[0].getActivityId())
+          .as("the mails and their links are queued; the case does not wait for the mail server")
+          .isEqualTo("userTask_afterMail");
+      assertThat(MailJobs.waiting(caseNumber())).hasSize(1);
+      Job delivery = MailJobs.waiting(caseNumber()).get(0);
+      // the engine-wide cycle of application.yaml: 1 min, 5 min, 15 min, 1 h, 4 h, then an incident
+      List<Duration> backOff = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+          Duration.ofHours(1), Duration.ofHours(4));
+      for (int attempt = 0; attempt < 6; attempt++) {
+        Instant before = Instant.now();
+        assertThatThrownBy(() -> managementService.executeJob(delivery.getId()))
+            .hasMessageContaining("not delivered");
+        Job failed = managementService.createJobQuery().jobId(delivery.getId()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(5 - attempt);
+        if (attempt < 5) {
+          Duration wait = backOff.get(attempt);
+          assertThat(failed.getDuedate().toInstant())
+              .isBetween(before.plus(wait).minusSeconds(1), Instant.now().plus(wait).plusSeconds(1));
+        }
       }
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(delivery.getProcessInstanceId())
+          .singleResult();
+      assertThat(incident.getActivityId()).isEqualTo(MailDeliveryProcess.Elements.DELIVER);
+      assertThat(incident.getIncidentMessage()).contains("not delivered");
+      assertThat(mailLog.findByCaseNumberOrderByCreatedAtDesc(caseNumber()))
+          .as("nothing lost: every mail still waits (the first failed, the server being down the rest waited)")
+          .hasSize(2).allMatch(MailLog::isPending).extracting(MailLog::getStatus).contains(MailLog.Status.FAILED);
+
+      SmtpFaults.reset();
+      managementService.setJobRetries(delivery.getId(), 1);
+      managementService.executeJob(delivery.getId());
+    } finally {
+      SmtpFaults.reset();
     }
-    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(incident.getActivityId()).isEqualTo("serviceTask_sendMail");
-    assertThat(incident.getIncidentMessage()).contains("intake-invitation", "could not be sent");
+    List<ReceivedMail> mails = received();
+    assertThat(mails).extracting(ReceivedMail::to).containsExactlyInAnyOrder("jan@example.nl", "emma@example.co.uk");
+    assertThat(mails).allSatisfy(mail -> verified(mail.portalLink()));
     assertThat(mailLog.findByCaseNumberOrderByCreatedAtDesc(caseNumber()))
-        .extracting(MailLog::getStatus).containsOnly(MailLog.Status.FAILED);
-
-    TestMailServer.restart();
-    managementService.setJobRetries(job.getId(), 1);
-    managementService.executeJob(job.getId());
-
-    assertThat(received()).extracting(ReceivedMail::to)
-        .containsExactlyInAnyOrder("jan@example.nl", "emma@example.co.uk");
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(runtimeService.getActivityInstance(instance.getId()).getChildActivityInstances()[0].getActivityId())
-        .isEqualTo("userTask_afterMail");
+        .extracting(MailLog::getStatus).containsOnly(MailLog.Status.SENT);
+    assertThat(MailJobs.waiting(caseNumber())).as("the delivery and its incident are gone").isEmpty();
   }
 
   @Test
@@ -235,7 +256,7 @@ class SendEmailProcessTest {
   }
 
   private static List<ReceivedMail> received() {
-    MimeMessage[] messages = TestMailServer.server().getReceivedMessages();
+    MimeMessage[] messages = TestMailServer.received();
     return Arrays.stream(messages).map(ReceivedMail::of).toList();
   }
 

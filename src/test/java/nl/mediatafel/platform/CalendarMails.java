@@ -21,7 +21,7 @@ public final class CalendarMails {
 
   /** The mails about this case (its number is in every subject; the test SMTP server is shared). */
   public static List<MimeMessage> mails(String caseNumber) {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages())
+    return Arrays.stream(TestMailServer.received())
         .filter(mail -> ReceivedMail.of(mail).subject().contains(caseNumber)).toList();
   }
 

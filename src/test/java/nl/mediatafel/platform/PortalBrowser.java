@@ -49,9 +49,9 @@ public final class PortalBrowser {
   /** Asks for a code on the link's page, reads it from the mail, and confirms it. */
   public void confirm(String link) throws Exception {
     String base = link.replaceFirst("(/portal/[^/]+).*$", "$1");
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     post(base + "/code", get(link).body(), "");
-    String code = code(ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]).text());
+    String code = code(ReceivedMail.of(TestMailServer.received()[0]).text());
     post(base + "/confirm", get(link).body(), "code=" + code);
   }
 

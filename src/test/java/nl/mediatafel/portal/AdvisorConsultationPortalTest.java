@@ -88,9 +88,9 @@ class AdvisorConsultationPortalTest {
         .isEqualTo(jan.getId().toString());
     assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.ADVISOR_CONSULTATION_NOTE.name()))
         .isEqualTo("Ik wil mijn advocaat spreken, 2 weken");
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.ADVISOR_CONSULTATION_MAIL);
-    assertThat(TestMailServer.server().getReceivedMessages()).singleElement().satisfies(message -> {
+    assertThat(TestMailServer.received()).singleElement().satisfies(message -> {
       ReceivedMail mail = ReceivedMail.of(message);
       assertThat(mail.to()).isEqualTo("bram@mediatafel.example");
       assertThat(mail.text()).contains("Jan de Boer").doesNotContain("advocaat spreken");

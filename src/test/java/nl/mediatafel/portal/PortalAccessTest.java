@@ -37,7 +37,7 @@ class PortalAccessTest {
 
   @BeforeEach
   void aCaseWithTwoParties() throws Exception {
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     CaseRequest request = new ObjectMapper().readValue("""
         {"conflictType": "NEIGHBOURS", "summary": "Geluidsoverlast VERTROUWELIJK-P0RT", "escalation": "LOW",
          "preferredRoute": "NO_PREFERENCE", "safetyConcern": false,
@@ -65,7 +65,7 @@ class PortalAccessTest {
 
     HttpResponse<String> asked = browser.post(link.replace("/intake", "/code"), first.body(), "");
     assertThat(asked.statusCode()).isEqualTo(303);
-    ReceivedMail mail = ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]);
+    ReceivedMail mail = ReceivedMail.of(TestMailServer.received()[0]);
     assertThat(mail.to()).isEqualTo("jan.portal@example.nl");
     String code = code(mail.text());
 
@@ -130,7 +130,7 @@ class PortalAccessTest {
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     PortalBrowser asking = browser();
     asking.post(link + "/code", asking.get(link).body(), "");
-    String code = code(ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]).text());
+    String code = code(ReceivedMail.of(TestMailServer.received()[0]).text());
 
     PortalBrowser other = browser();
     HttpResponse<String> page = other.get(link);
@@ -144,7 +144,7 @@ class PortalAccessTest {
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     PortalBrowser browser = browser();
     HttpResponse<String> page = browser.post(link + "/code", browser.get(link).body(), "");
-    String code = code(ReceivedMail.of(TestMailServer.server().getReceivedMessages()[0]).text());
+    String code = code(ReceivedMail.of(TestMailServer.received()[0]).text());
     page = browser.get(link);
     for (int i = 0; i < PortalVisit.MAX_ATTEMPTS; i++) {
       page = browser.post(link + "/confirm", page.body(), "code=" + (code.equals("111111") ? "222222" : "111111"));
@@ -161,7 +161,7 @@ class PortalAccessTest {
     browser.get(link);
     HttpResponse<String> forged = browser.postRaw(link + "/code", "");
     assertThat(forged.statusCode()).isEqualTo(403);
-    assertThat(TestMailServer.server().getReceivedMessages()).isEmpty();
+    assertThat(TestMailServer.received()).isEmpty();
   }
 
   private PortalBrowser browser() {

@@ -122,13 +122,13 @@ class PortalChromiumTest {
         """.formatted(janAddress, run), "FACE_TO_FACE", "anna");
     String caseNumber = instance.getBusinessKey();
     Party jan = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).get(0);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
 
     // the invitation mail's link, a code by mail, the questionnaire
     browser.get(local(lastMailTo(janAddress).orElseThrow().portalLink()));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bevestig uw e-mailadres");
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     browser.findElement(By.cssSelector("form[action$='/code'] button")).click();
     String code = PortalBrowser.code(awaitMailTo(janAddress).text());
     browser.findElement(By.id("code")).sendKeys(code);
@@ -165,7 +165,7 @@ class PortalChromiumTest {
     variables.put(CaseVariables.MEDIATOR.name(), "anna");
     ProcessInstance signing = runtimeService.startProcessInstanceByKey(SigningProcess.KEY, caseNumber, variables);
     signingInstances.add(signing);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
 
     browser.get(local(lastMailTo(janAddress).orElseThrow().portalLink()));
@@ -212,7 +212,7 @@ class PortalChromiumTest {
   }
 
   private static Optional<ReceivedMail> lastMailTo(String address) {
-    List<ReceivedMail> mails = Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of)
+    List<ReceivedMail> mails = Arrays.stream(TestMailServer.received()).map(ReceivedMail::of)
         .filter(mail -> mail.to().equals(address)).toList();
     return mails.isEmpty() ? Optional.empty() : Optional.of(mails.get(mails.size() - 1));
   }

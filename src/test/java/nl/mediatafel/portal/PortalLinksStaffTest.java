@@ -99,13 +99,13 @@ class PortalLinksStaffTest {
   void aNewLinkRevokesTheOldOneAndReachesTheHolderByMail() throws Exception {
     Staff sanne = new Staff("sanne");
     HttpResponse<String> list = sanne.get("/portal-links/" + caseNumber);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
 
     HttpResponse<String> renewed = sanne.post("/portal-links/" + caseNumber + "/" + linkId(advisorLink) + "/renew",
         list.body());
     assertThat(renewed.statusCode()).isEqualTo(303);
     assertThat(new PortalBrowser(port).get(advisorLink).statusCode()).isEqualTo(404);
-    List<ReceivedMail> mails = Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of)
+    List<ReceivedMail> mails = Arrays.stream(TestMailServer.received()).map(ReceivedMail::of)
         .toList();
     assertThat(mails).singleElement().satisfies(mail -> {
       assertThat(mail.to()).isEqualTo(jan.getAdvisorEmail());

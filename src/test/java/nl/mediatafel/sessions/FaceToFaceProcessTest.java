@@ -68,7 +68,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
   }
 
   /** Nothing of ours keeps waiting in the shared engine: timers of a later test must not meet our instances. */
@@ -126,7 +126,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     // the reminder: the working day before, same time; it does not end the wait
     Job reminder = timer(instance, REMINDER_TIMER);
     assertThat(reminder.getDuedate().toInstant()).isEqualTo(calendar.subtractBusinessDays(start.toInstant(), 1));
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     managementService.executeJob(reminder.getId());
     ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
     assertThat(mails(caseNumber)).hasSize(3);
@@ -177,7 +177,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(session.getKind()).isEqualTo(SessionKind.CAUCUS);
     assertThat(session.getCaucusPartyId()).isEqualTo(second.getId());
     assertThat(session.getLocation()).isEqualTo("Stationsplein 1, 3511 ED Utrecht");
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
     assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())
         .as("a caucus invites only that party and the mediator")
@@ -227,7 +227,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
 
     assertThat(timers(instance, REMINDER_TIMER)).as("the wait for the session is over").isEmpty();
     assertThat(sessions.findById(cancelled.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, FaceToFaceProcess.Elements.SESSION_CANCELLED_MAIL);
     assertThat(mails(caseNumber)).as("both parties and the mediator").hasSize(3).allSatisfy(mail -> {
       assertThat(mail.getSubject()).contains("mediation", caseNumber);
@@ -248,7 +248,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     Session replanned = currentSession(instance);
     assertThat(replanned.getId()).isNotEqualTo(cancelled.getId());
     assertThat(replanned.getStartsAt()).isEqualTo(newStart.toInstant());
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
     assertThat(mails(caseNumber)).hasSize(3)
         .allSatisfy(mail -> assertThat(value(event(mail), Property.UID)).startsWith(replanned.getId().toString()));
@@ -263,7 +263,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     taskService.complete(task(instance, PLAN_SESSION).getId(), joint(sessionStart(6), 1));
     ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
     Session session = currentSession(instance);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
 
     ZonedDateTime newStart = sessionStart(9).with(LocalTime.of(10, 30));
     ZonedDateTime newEnd = newStart.plusMinutes(90);

@@ -86,7 +86,7 @@ class SettlementAndClosingTest extends ProcessScenario {
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
   }
 
   @AfterEach
@@ -144,7 +144,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(paperCopies).hasCandidateGroup("secretariat");
     taskService.complete(paperCopies.getId(), Map.of("paperCopiesSentOn", LocalDate.now().toString(),
         "paperCopiesChecked", true));
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, SIGNED_SETTLEMENT_MAIL);
     ReceivedMail signed = mailTo("emma.settle@example.co.uk");
     assertThat(signed.subject()).isEqualTo("The signed settlement agreement (" + instance.getBusinessKey() + ")");
@@ -152,7 +152,7 @@ class SettlementAndClosingTest extends ProcessScenario {
         .contains("Jan snoeit de takken", settlement.sha256());
     assertThat(status(instance)).isEqualTo("SETTLED");
 
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
     assertThat(PdfText.of(costs.content())).as("2.5 hours × € 120.00, plus 21% VAT, split in two")
@@ -183,7 +183,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
     ClockUtil.setCurrentTime(Date.from(later));
     Party jan = partiesOf(instance).get(0);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
 
     var result = MediationCaseProcess.advisorConsultationRequested(runtimeService, instance.getBusinessKey(),
         jan.getId().toString()).correlateAllWithResult();
@@ -413,7 +413,7 @@ class SettlementAndClosingTest extends ProcessScenario {
   private void holdSession(ProcessInstance instance, double hours, String nextStep) throws Exception {
     ProcessJobs.executeAt(managementService, instance, FACE_TO_FACE);
     holdJointSessionAtTheTable(called(instance, FaceToFaceProcess.KEY), hours, nextStep);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
   }
 
   private ProcessInstance called(ProcessInstance instance, String callActivity, String key) {
@@ -443,6 +443,6 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   private static List<ReceivedMail> received() {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of).toList();
+    return Arrays.stream(TestMailServer.received()).map(ReceivedMail::of).toList();
   }
 }

@@ -52,7 +52,7 @@ class SigningPortalTest {
     variables.put(SigningProcess.PARTY_IDS.name(), signingCase.partyIds());
     variables.put(CaseVariables.MEDIATOR.name(), "anna");
     signing = runtimeService.startProcessInstanceByKey(SigningProcess.KEY, signingCase.caseNumber(), variables);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
   }
 
@@ -131,7 +131,7 @@ class SigningPortalTest {
   }
 
   private String signingLinkTo(Party party) {
-    return Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of)
+    return Arrays.stream(TestMailServer.received()).map(ReceivedMail::of)
         .filter(mail -> mail.to().equals(party.getEmail())).findFirst().orElseThrow().portalLink();
   }
 }

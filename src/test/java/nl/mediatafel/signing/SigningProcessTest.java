@@ -93,7 +93,7 @@ class SigningProcessTest {
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
     cases = new SigningCases(requests, parties, documents, runtimeService);
   }
 
@@ -163,7 +163,7 @@ class SigningProcessTest {
     ProcessInstance instance = start(signingCase);
     executeJobs(instance, SIGNING_REQUEST_MAIL);
     signInPortal(signingCase, signingCase.party(0));
-    TestMailServer.server().purgeEmailFromAllMailboxes();
+    TestMailServer.purge();
 
     List<Job> reminders = timers(instance, REMINDER_TIMER);
     assertThat(reminders).hasSize(1);
@@ -496,7 +496,7 @@ class SigningProcessTest {
   /** The mails that reached the parties of this case (the test SMTP server is shared). */
   private static List<ReceivedMail> received(SigningCase signingCase) {
     List<String> addresses = signingCase.parties().stream().map(Party::getEmail).toList();
-    MimeMessage[] messages = TestMailServer.server().getReceivedMessages();
+    MimeMessage[] messages = TestMailServer.received();
     return Arrays.stream(messages).map(ReceivedMail::of).filter(mail -> addresses.contains(mail.to())).toList();
   }
 }
