@@ -18,6 +18,7 @@ import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientRole;
 import nl.mediatafel.security.FormCsrf;
+import nl.mediatafel.security.RateLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,17 +50,19 @@ class PortalController {
   private final MailGateway mail;
   private final MailProperties mailProperties;
   private final FormCsrf csrf;
+  private final RateLimits rateLimits;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   PortalController(PortalAccess access, CaseOverview overview, DocumentService documents, MailGateway mail,
-      MailProperties mailProperties, FormCsrf csrf, Clock clock) {
+      MailProperties mailProperties, FormCsrf csrf, RateLimits rateLimits, Clock clock) {
     this.access = access;
     this.overview = overview;
     this.documents = documents;
     this.mail = mail;
     this.mailProperties = mailProperties;
     this.csrf = csrf;
+    this.rateLimits = rateLimits;
     this.clock = clock;
   }
 
@@ -150,6 +153,7 @@ class PortalController {
         "recipientName", recipient.name(), "caseNumber", caseNumber,
         "practiceName", mailProperties.practiceName(), "detail", code), List.of()));
     visit.codeSent(holder.get().link(), code, clock.instant().plus(CODE_VALIDITY));
+    visit.saveTo(request.getSession());
     return new ModelAndView("redirect:/portal/" + token, HttpStatus.SEE_OTHER);
   }
 
@@ -164,12 +168,20 @@ class PortalController {
       return refused();
     }
     PortalVisit visit = PortalVisit.of(request.getSession());
-    if (!visit.confirm(holder.get().link(), code, clock.instant())) {
+    boolean right = visit.awaitsCodeFor(holder.get().link(), clock.instant()) && code != null
+        && visit.confirm(holder.get().link(), code, clock.instant(), tries(visit));
+    visit.saveTo(request.getSession());
+    if (!right) {
       return confirmPage(holder.get(), visit, request, "portal.code.wrong", HttpStatus.BAD_REQUEST);
     }
     request.changeSessionId(); // a session id seen before confirmation is worth nothing after it
     String page = holder.get().link().getAction().path();
     return new ModelAndView("redirect:/portal/" + token + page, HttpStatus.SEE_OTHER);
+  }
+
+  /** This try at the visit's code, counted in the database: parallel requests of one session each see their own visit. */
+  private int tries(PortalVisit visit) {
+    return rateLimits.count("portal-confirm code:" + visit.codeId(), CODE_VALIDITY).requests();
   }
 
   private ModelAndView confirmPage(Holder holder, PortalVisit visit, HttpServletRequest request, String error,

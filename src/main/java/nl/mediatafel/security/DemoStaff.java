@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo staff accounts for a first look (README "Logins"); on in the default profile, off in {@code postgres} unless
  * {@code MEDIATAFEL_DEMO=true}. Existing accounts are left as they are, so a changed password survives a restart.
+ * Created under the {@link StartupLock}, so nodes starting together create each account once.
  */
 @Component
 @Order(30)
@@ -32,8 +33,18 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
       new Account("sanne", "Sanne", "Bakker", "sanne@mediatafel.example", StaffGroup.SECRETARIAT),
       new Account("daan", "Daan", "Visser", "daan@mediatafel.example", StaffGroup.PROCESS_DESIGNERS));
 
+  private final StartupLock startupLock;
+
+  DemoStaff(StartupLock startupLock) {
+    this.startupLock = startupLock;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    startupLock.run(() -> createAccounts(engine));
+  }
+
+  private static void createAccounts(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     for (Account account : ACCOUNTS) {
       if (identity.createUserQuery().userId(account.id()).count() == 0) {

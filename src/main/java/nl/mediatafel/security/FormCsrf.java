@@ -13,7 +13,8 @@ import org.springframework.web.util.WebUtils;
  * A CSRF defence for the public forms (request form, participant portal; the application has no Spring Security):
  * a synchronizer token. Each HTTP session gets one random token, the form carries it as a hidden field, and a POST is
  * accepted only when the posted token equals the session's. Another site can make a visitor's browser post the form, but it cannot read the
- * token to put in it. The session lives on one node: a cluster needs sticky sessions for this form.
+ * token to put in it. The session lives in the database ({@link HttpSessions}), so a form served by one node is
+ * accepted by any other.
  */
 @Component
 public class FormCsrf {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Staff authentication, checked by Camunda's own filter against the engine's identity service (docs/adr/0003). The
@@ -39,7 +39,8 @@ class StaffAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(urlPatterns);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    // after Spring Session's filter, so the webapp login is read from the session in the database
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 10);
     return registration;
   }
 }

@@ -26,7 +26,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the staff groups and their authorizations at every start, idempotently (DESIGN.md §5).
+ * Creates the staff groups and their authorizations at every start, idempotently (DESIGN.md §5), under the
+ * {@link StartupLock}, so nodes starting together on an empty database create each of them once.
  *
  * <ul>
  *   <li>Mediators: Tasklist only. No task-wide READ: they see a task because the model names them as assignee or
@@ -43,8 +44,18 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
 
+  private final StartupLock startupLock;
+
+  StaffAuthorizations(StartupLock startupLock) {
+    this.startupLock = startupLock;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    startupLock.run(() -> createGroupsAndGrants(engine));
+  }
+
+  private static void createGroupsAndGrants(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     for (StaffGroup staffGroup : StaffGroup.values()) {
       if (identity.createGroupQuery().groupId(staffGroup.id()).count() == 0) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters every staff member starts with, created once by name and readable by the groups that need
  * them. What a filter lists is still limited by task authorizations: a mediator's "Deadline verstreken" shows only
- * the mediator's own overdue tasks.
+ * the mediator's own overdue tasks. Created under the {@link StartupLock}: the engine has no unique filter name, so
+ * only the lock keeps two nodes starting together from creating every filter twice.
  */
 @Component
 @Order(40)
@@ -34,8 +35,18 @@ public class TaskFilters extends AbstractProcessEnginePlugin {
 
   private record Definition(String name, String description, int priority, String color, List<StaffGroup> readers) {}
 
+  private final StartupLock startupLock;
+
+  TaskFilters(StartupLock startupLock) {
+    this.startupLock = startupLock;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    startupLock.run(() -> createFilters(engine));
+  }
+
+  private static void createFilters(ProcessEngine engine) {
     TaskService tasks = engine.getTaskService();
     List<StaffGroup> staff = List.of(MEDIATORS, SECRETARIAT, PROCESS_DESIGNERS);
     ensure(engine, new Definition(MY_TASKS, "Taken die aan mij zijn toegewezen of voor mij klaarstaan", -10,

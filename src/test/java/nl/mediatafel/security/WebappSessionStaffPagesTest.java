@@ -105,11 +105,11 @@ class WebappSessionStaffPagesTest {
   void afterTheWebappLogoutTheSameCookieGetsTheBasicChallenge() throws Exception {
     Browser browser = Browser.loggedInToTasklist(port, mediator);
     assertThat(browser.get(intakePage()).statusCode()).isEqualTo(200);
-    String sessionCookie = browser.cookie("JSESSIONID");
+    String sessionCookie = browser.cookie("SESSION");
 
     browser.logOut();
 
-    assertThat(browser.cookie("JSESSIONID")).as("the session itself lives on").isEqualTo(sessionCookie);
+    assertThat(browser.cookie("SESSION")).as("the session itself lives on").isEqualTo(sessionCookie);
     HttpResponse<String> afterLogout = browser.get(intakePage());
     assertThat(afterLogout.statusCode()).isEqualTo(401);
     assertThat(afterLogout.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
