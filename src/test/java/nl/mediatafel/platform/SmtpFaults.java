@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SmtpFaults {
 
-  public enum Mode { PASS, HANG, DOWN }
+  /** PASS: transparent; HANG: accepts and never answers; DOWN: closes every connection; SLOW: each answer late. */
+  public enum Mode { PASS, HANG, DOWN, SLOW }
+
+  private static volatile long slowMillis = 200;
 
   private static volatile Mode mode = Mode.PASS;
   private static final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -36,6 +39,12 @@ public final class SmtpFaults {
 
   public static void mode(Mode newMode) {
     mode = newMode;
+  }
+
+  /** Every answer of the server reaches the client this much later (a slow or distant server). */
+  public static void slow(long millisPerAnswer) {
+    slowMillis = millisPerAnswer;
+    mode = Mode.SLOW;
   }
 
   /** The server answers 550 for this address (case-insensitive) until {@link #reset()}. */
@@ -131,6 +140,14 @@ public final class SmtpFaults {
       byte[] buffer = new byte[8192];
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        if (mode == Mode.SLOW) {
+          try {
+            Thread.sleep(slowMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
         synchronized (toClient) {
           toClient.write(buffer, 0, read);
           toClient.flush();

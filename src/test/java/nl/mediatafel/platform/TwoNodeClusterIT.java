@@ -67,6 +67,7 @@ class TwoNodeClusterIT {
   private static ClusterNode a;
   private static ClusterNode b;
   private static Duration startUp;
+  private static final List<String> fiftyCases = new ArrayList<>();
 
   @BeforeAll
   static void twoNodesStartedTogetherOnAnEmptyDatabase() {
@@ -147,6 +148,7 @@ class TwoNodeClusterIT {
       numbers.add(JSON.readTree(created.body()).get("caseNumber").asText());
     }
     assertThat(numbers).hasSize(50);
+    fiftyCases.addAll(numbers);
     assertThat(count("select count(*) from mediation_case where summary like 'Cluster %'")).isEqualTo(50);
   }
 
@@ -223,6 +225,38 @@ class TwoNodeClusterIT {
 
     HttpResponse<String> withKey = postCase(b, "after-limit", Optional.of(DESK_KEY));
     assertThat(withKey.statusCode()).as("the desk's own bucket, not the address").isEqualTo(201);
+  }
+
+  @Test
+  @Order(6)
+  void everyInvitationOfFiftyCasesAcceptedOnBothNodesArrivesExactlyOnceWithAWorkingLink() throws Exception {
+    assertThat(fiftyCases).hasSize(50);
+    for (int i = 0; i < fiftyCases.size(); i++) {
+      acceptAsSecretariat(i % 2 == 0 ? b : a, fiftyCases.get(i));
+    }
+    String inTheseCases = "case_number in ('" + String.join("','", fiftyCases) + "')";
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while ((count("select count(*) from mail_log where template = 'intake-invitation' and " + inTheseCases) < 100
+        || count("select count(*) from mail_log where status in ('QUEUED', 'FAILED')") > 0)
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250); // the interval of a bounded poll: both job executors send
+    }
+    assertThat(count("select count(*) from mail_log where template = 'intake-invitation' and status = 'SENT' and "
+        + inTheseCases)).as("two invitations per case, sent").isEqualTo(100);
+    assertThat(count("select count(*) from act_ru_incident")).as("no incident").isZero();
+
+    List<ReceivedMail> invitations = Arrays.stream(mail.getReceivedMessages()).map(ReceivedMail::of)
+        .filter(m -> fiftyCases.stream().anyMatch(m.subject()::contains)).toList();
+    assertThat(invitations).as("every mail delivered exactly once").hasSize(100)
+        .extracting(ReceivedMail::to).doesNotHaveDuplicates();
+    for (int i = 0; i < invitations.size(); i++) {
+      ClusterNode node = i % 2 == 0 ? a : b;
+      HttpResponse<String> page = new Browser().get(node, invitations.get(i).portalLink());
+      assertThat(page.statusCode()).as("link to %s on %s", invitations.get(i).to(), node.name()).isEqualTo(200);
+      String token = invitations.get(i).portalLink().replaceFirst("^.*/portal/([^/]+).*$", "$1");
+      assertThat(page.body()).as("the link's own code page, in the party's language")
+          .contains("/portal/" + token + "/code");
+    }
   }
 
   // --- helpers
