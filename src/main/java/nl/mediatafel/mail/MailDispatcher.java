@@ -76,7 +76,7 @@ class MailDispatcher {
   private MailMessage message(MailLog mail) {
     List<Attachment> files = ownTransaction.execute(status -> attachments.findByMailIdOrderByPosition(mail.getId())
         .stream().map(MailAttachment::toAttachment).toList());
-    return new MailMessage(mail.getRecipientName(), mail.getRecipientEmail(), mail.getSubject(), mail.getTextBody(),
-        mail.getHtmlBody(), files);
+    return new MailMessage(mail.getId(), mail.getRecipientName(), mail.getRecipientEmail(), mail.getSubject(),
+        mail.getTextBody(), mail.getHtmlBody(), files);
   }
 }

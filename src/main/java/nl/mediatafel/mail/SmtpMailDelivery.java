@@ -2,6 +2,7 @@ package nl.mediatafel.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -28,7 +29,7 @@ class SmtpMailDelivery implements MailDelivery {
   @Override
   public String deliver(MailMessage mail) {
     try {
-      MimeMessage message = sender.createMimeMessage();
+      MimeMessage message = withMessageId(mail.messageId(properties.from()));
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(new InternetAddress(mail.recipientEmail(), mail.recipientName(), "UTF-8"));
@@ -44,6 +45,16 @@ class SmtpMailDelivery implements MailDelivery {
       throw new MailDeliveryException("Mail to " + mail.recipientEmail() + " could not be sent: " + e.getMessage(), e,
           refusedRecipient(e));
     }
+  }
+
+  /** A message whose {@code Message-ID} stays the given one: Jakarta Mail would make a new one on every send. */
+  private static MimeMessage withMessageId(String messageId) {
+    return new MimeMessage((Session) null) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+      }
+    };
   }
 
   /** The server answered and refused the address (SMTP 5xx on RCPT): a fault of this mail, not of the server. */

@@ -84,6 +84,7 @@ class MailDeliveryFaultsTest extends ProcessScenario {
         .containsOnly(MailLog.Status.SENT);
     assertThat(MailJobs.waiting(caseNumber)).isEmpty();
     everyLinkOpensItsPage();
+    everyMailCarriesTheMessageIdOfItsOutboxRow();
   }
 
   @Test
@@ -144,6 +145,22 @@ class MailDeliveryFaultsTest extends ProcessScenario {
   private List<String> mailsTo() {
     return Arrays.stream(TestMailServer.server().getReceivedMessages()).map(ReceivedMail::of)
         .filter(mail -> mail.subject().contains(caseNumber)).map(ReceivedMail::to).toList();
+  }
+
+  /**
+   * The Message-ID is the outbox row's, not one Jakarta Mail makes up per attempt: a copy sent again after a crash
+   * is recognisably the same mail.
+   */
+  private void everyMailCarriesTheMessageIdOfItsOutboxRow() throws Exception {
+    Map<String, String> byAddress = new HashMap<>();
+    for (jakarta.mail.internet.MimeMessage message : TestMailServer.server().getReceivedMessages()) {
+      byAddress.put(ReceivedMail.of(message).to(), message.getMessageID());
+    }
+    for (MailLog row : mailLog.findByCaseNumberOrderByCreatedAtDesc(caseNumber)) {
+      assertThat(row.getMessageId()).isEqualTo("<" + row.getId() + "@mediatafel.example>");
+      assertThat(byAddress.get(row.getRecipientEmail())).as("received by %s", row.getRecipientEmail())
+          .isEqualTo(row.getMessageId());
+    }
   }
 
   /** A fresh browser per mail, as a party would open it: the link's page, never the neutral 404. */

@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mail as it arrived at the test SMTP server, taken apart: recipient, subject, text and HTML parts, attachments. */
+/**
+ * A mail as it arrived at the test SMTP server, taken apart: recipient, subject, text and HTML parts, attachments and
+ * its {@code Message-ID}.
+ */
 public record ReceivedMail(String to, String subject, String text, String html, List<String> attachmentNames,
-    List<String> attachmentTypes, List<byte[]> attachmentContents) {
+    List<String> attachmentTypes, List<byte[]> attachmentContents, String messageId) {
 
   public static ReceivedMail of(MimeMessage message) {
     try {
@@ -21,7 +24,7 @@ public record ReceivedMail(String to, String subject, String text, String html, 
       Collector collector = new Collector();
       collector.walk(message);
       return new ReceivedMail(to, message.getSubject(), collector.text, collector.html, collector.names,
-          collector.types, collector.contents);
+          collector.types, collector.contents, message.getMessageID());
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("Unreadable mail", e);
     }

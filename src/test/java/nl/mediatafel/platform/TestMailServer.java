@@ -36,10 +36,6 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
     return server;
   }
 
-  /**
-   * Every mail the server received, after the queued ones were delivered: with the job executor off, the tests run
-   * the waiting {@code mail-delivery} jobs here, as the executor would right after the commit that queued them.
-   */
   /** Delivers what earlier steps queued, then empties every mailbox: a test starts with its own mail only. */
   public static void purge() {
     MailJobs.deliverQueued();
@@ -50,6 +46,10 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
     }
   }
 
+  /**
+   * Every mail the server received, after the queued ones were delivered: with the job executor off, the tests run
+   * the waiting {@code mail-delivery} jobs here, as the executor would right after the commit that queued them.
+   */
   public static jakarta.mail.internet.MimeMessage[] received() {
     MailJobs.deliverQueued();
     return server().getReceivedMessages();

@@ -2,39 +2,24 @@ package nl.mediatafel.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import nl.mediatafel.cases.MediationCaseProcess;
-import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.platform.ClusterDriver.Browser;
 import nl.mediatafel.process.ModelDeployment;
 import nl.mediatafel.security.RateLimits;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -60,10 +45,10 @@ class TwoNodeClusterIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int RATE_LIMIT = 6;
   private static final String DESK_KEY = "front-desk-key-" + java.util.UUID.randomUUID();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static GreenMail mail;
   private static Map<String, Object> database;
+  private static ClusterDriver cluster;
   private static ClusterNode a;
   private static ClusterNode b;
   private static Duration startUp;
@@ -75,6 +60,7 @@ class TwoNodeClusterIT {
     mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     database = EmbeddedPostgres17.newDatabase("two_node_cluster");
+    cluster = new ClusterDriver(database);
     Map<String, String> properties = ClusterNode.properties((String) database.get("SPRING_DATASOURCE_URL"),
         (String) database.get("SPRING_DATASOURCE_USERNAME"), (String) database.get("SPRING_DATASOURCE_PASSWORD"),
         "127.0.0.1", smtpPort);
@@ -145,7 +131,7 @@ class TwoNodeClusterIT {
       ClusterNode node = i % 2 == 0 ? a : b;
       HttpResponse<String> created = postCase(node, "cluster-" + i, Optional.of(DESK_KEY));
       assertThat(created.statusCode()).as("case %d on %s: %s", i, node.name(), created.body()).isEqualTo(201);
-      numbers.add(JSON.readTree(created.body()).get("caseNumber").asText());
+      numbers.add(ClusterDriver.JSON.readTree(created.body()).get("caseNumber").asText());
     }
     assertThat(numbers).hasSize(50);
     fiftyCases.addAll(numbers);
@@ -156,7 +142,7 @@ class TwoNodeClusterIT {
   @Order(3)
   void aPortalCodeAskedForOnOneNodeIsConfirmedOnTheOtherAndBothShowTheCase() throws Exception {
     String email = "jan.cluster@example.nl";
-    String caseNumber = JSON.readTree(postCase(a, "portal", Optional.of(DESK_KEY), email).body())
+    String caseNumber = ClusterDriver.JSON.readTree(cluster.postCase(a, "portal", Optional.of(DESK_KEY), email).body())
         .get("caseNumber").asText();
     acceptAsSecretariat(b, caseNumber);
     String link = portalLinkMailedTo(email);
@@ -234,15 +220,9 @@ class TwoNodeClusterIT {
     for (int i = 0; i < fiftyCases.size(); i++) {
       acceptAsSecretariat(i % 2 == 0 ? b : a, fiftyCases.get(i));
     }
-    String inTheseCases = "case_number in ('" + String.join("','", fiftyCases) + "')";
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while ((count("select count(*) from mail_log where template = 'intake-invitation' and " + inTheseCases) < 100
-        || count("select count(*) from mail_log where status in ('QUEUED', 'FAILED')") > 0)
-        && Instant.now().isBefore(deadline)) {
-      Thread.sleep(250); // the interval of a bounded poll: both job executors send
-    }
-    assertThat(count("select count(*) from mail_log where template = 'intake-invitation' and status = 'SENT' and "
-        + inTheseCases)).as("two invitations per case, sent").isEqualTo(100);
+    String inTheseCases = ClusterDriver.caseNumberIn(fiftyCases);
+    assertThat(cluster.awaitSent("intake-invitation", inTheseCases, 100, Duration.ofSeconds(90)))
+        .as("two invitations per case, sent").isEqualTo(100);
     assertThat(count("select count(*) from act_ru_incident")).as("no incident").isZero();
 
     List<ReceivedMail> invitations = Arrays.stream(mail.getReceivedMessages()).map(ReceivedMail::of)
@@ -250,12 +230,7 @@ class TwoNodeClusterIT {
     assertThat(invitations).as("every mail delivered exactly once").hasSize(100)
         .extracting(ReceivedMail::to).doesNotHaveDuplicates();
     for (int i = 0; i < invitations.size(); i++) {
-      ClusterNode node = i % 2 == 0 ? a : b;
-      HttpResponse<String> page = new Browser().get(node, invitations.get(i).portalLink());
-      assertThat(page.statusCode()).as("link to %s on %s", invitations.get(i).to(), node.name()).isEqualTo(200);
-      String token = invitations.get(i).portalLink().replaceFirst("^.*/portal/([^/]+).*$", "$1");
-      assertThat(page.body()).as("the link's own code page, in the party's language")
-          .contains("/portal/" + token + "/code");
+      new Browser().assertOpensCodePage(i % 2 == 0 ? a : b, invitations.get(i));
     }
   }
 
@@ -263,61 +238,16 @@ class TwoNodeClusterIT {
 
   private static HttpResponse<String> postCase(ClusterNode node, String summary, Optional<String> key)
       throws Exception {
-    return postCase(node, summary, key, "jan." + summary + "@example.nl");
-  }
-
-  private static HttpResponse<String> postCase(ClusterNode node, String summary, Optional<String> key, String email)
-      throws Exception {
-    String body = """
-        {"conflictType": "LABOUR", "summary": "Cluster %s", "escalation": "MEDIUM",
-         "preferredRoute": "NO_PREFERENCE", "safetyConcern": false,
-         "referrer": {"type": "EMPLOYER", "name": "HR Bakkerij Janssen"},
-         "parties": [
-           {"name": "Jan de Boer", "email": "%s", "language": "nl", "payer": "SELF"},
-           {"name": "Emma Clarke", "email": "emma.%s@example.co.uk", "language": "en", "abroad": true,
-            "payer": "EMPLOYER"}]}
-        """.formatted(summary, email, summary);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/cases"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    key.ifPresent(k -> request.header("X-Api-Key", k));
-    return send(request.build());
+    return cluster.postCase(node, summary, key, "jan." + summary + "@example.nl");
   }
 
   private static HttpResponse<String> postInvalid(ClusterNode node) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/cases"))
+    return ClusterDriver.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/cases"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
   }
 
-  /** The secretariat accepts the case through the engine's REST API, as the Tasklist does. */
   private static void acceptAsSecretariat(ClusterNode node, String caseNumber) throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString("sanne:sanne".getBytes(StandardCharsets.UTF_8));
-    String taskId = null;
-    Instant deadline = Instant.now().plus(WAIT);
-    while (true) {
-      JsonNode tasks = JSON.readTree(send(HttpRequest.newBuilder(URI.create(node.baseUrl()
-          + "/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).header("Authorization", basic)
-          .build()).body());
-      if (tasks.size() == 1) {
-        taskId = tasks.get(0).get("id").asText();
-        break;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        break;
-      }
-      Thread.sleep(200); // the interval of a bounded poll
-    }
-    assertThat(taskId).as("triage task of " + caseNumber).isNotNull();
-    String variables = JSON.writeValueAsString(Map.of("variables", Map.of(
-        MediationCaseProcess.TRIAGE_DECISION.name(), Map.of("value", MediationCaseProcess.ACCEPT),
-        MediationCaseProcess.SUITABILITY_JUDGEMENT.name(), Map.of("value", "Past"),
-        MediationCaseProcess.ROUTE.name(), Map.of("value", "ONLINE_ASYNC"),
-        CaseVariables.MEDIATOR.name(), Map.of("value", "anna"),
-        MediationCaseProcess.HOURLY_RATE.name(), Map.of("value", 120.0, "type", "Double"))));
-    HttpResponse<String> completed = send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/engine-rest/task/"
-        + taskId + "/complete")).header("Authorization", basic).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(variables)).build());
-    assertThat(completed.statusCode()).as("triage completed: %s", completed.body()).isEqualTo(204);
+    cluster.acceptAsSecretariat(node, caseNumber);
   }
 
   /** The portal link in the intake invitation to this address, sent by either node's job executor. */
@@ -343,18 +273,7 @@ class TwoNodeClusterIT {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection((String) database.get("SPRING_DATASOURCE_URL"),
-        (String) database.get("SPRING_DATASOURCE_USERNAME"), (String) database.get("SPRING_DATASOURCE_PASSWORD"));
-        Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    }
-  }
-
-  private static final HttpClient PLAIN = HttpClient.newHttpClient();
-
-  private static HttpResponse<String> send(HttpRequest request) throws Exception {
-    return PLAIN.send(request, HttpResponse.BodyHandlers.ofString());
+    return cluster.count(sql);
   }
 
   private static int freePort() {
@@ -362,38 +281,6 @@ class TwoNodeClusterIT {
       return socket.getLocalPort();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** One browser for both nodes: the same cookies whichever node it asks (cookies do not depend on the port). */
-  private static final class Browser {
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-    HttpResponse<String> get(ClusterNode node, String url) throws Exception {
-      return send(HttpRequest.newBuilder(on(node, url)).build());
-    }
-
-    HttpResponse<String> post(ClusterNode node, String url, String pageWithForm, String fields) throws Exception {
-      Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
-      assertThat(token.find()).as("a CSRF token in the page").isTrue();
-      String body = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
-          + (fields.isEmpty() ? "" : "&" + fields);
-      return send(HttpRequest.newBuilder(on(node, url)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws Exception {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    String cookie(String name) {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-          .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    private static URI on(ClusterNode node, String url) {
-      return URI.create(url.startsWith("/") ? node.baseUrl() + url : url.replaceFirst("^https?://[^/]+", node.baseUrl()));
     }
   }
 }
