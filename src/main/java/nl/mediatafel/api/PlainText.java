@@ -15,7 +15,8 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Every text component of the annotated request record is plain text: no control character but tab, line feed and
- * carriage return, and no half of a surrogate pair. PostgreSQL refuses a NUL in a {@code varchar} (a 500 after the
+ * carriage return, no half of a surrogate pair, and no replacement character (U+FFFD, what a broken UTF-8 sequence
+ * decodes to) or noncharacter U+FFFE/U+FFFF. PostgreSQL refuses a NUL in a {@code varchar} (a 500 after the
  * request passed validation), and the others are no part of a name, an address or a summary. A text is one line
  * (no tab, line feed or carriage return either: a name, an e-mail address, a reference ends up in mail headers,
  * documents and lists) unless its component is named in {@link #multiLine()}. Each bad component is reported as a
@@ -83,7 +84,7 @@ public @interface PlainText {
       }
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        if ((Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') || c >= '\uFFFD') {
           return false;
         }
         if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -168,8 +168,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
     problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._-]", "")));
     response.setStatus(refusal.status().value());
+    // JSON is UTF-8 (RFC 8259): no charset parameter, as Spring answers it
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getOutputStream().write(json.writeValueAsBytes(problem));
   }
 

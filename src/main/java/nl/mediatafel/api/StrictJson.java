@@ -7,11 +7,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -21,7 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Request bodies of {@link JsonApi} controllers are read strictly: a key twice in one object, anything after the JSON
  * value, and a value of the wrong JSON type ({@code 123} or {@code true} for a text, {@code "true"} or {@code 1} for
  * a boolean, {@code "3"} or {@code 2.5} for a number) are refused, each a 400 from {@link ApiProblems} naming the
- * field. Only these bodies: the application's {@link ObjectMapper} (responses, everything else in Spring MVC) is left
+ * field; so is a body that is not UTF-8. Only these bodies: the application's {@link ObjectMapper} (responses, everything else in Spring MVC) is left
  * as it is, and Camunda's REST API and engine use mappers of their own.
  */
 @Configuration
@@ -80,6 +91,29 @@ class StrictJson implements WebMvcConfigurer {
     public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
       return contextClass != null && AnnotatedElementUtils.hasAnnotation(contextClass, JsonApi.class)
           && super.canRead(type, contextClass, mediaType);
+    }
+
+    /**
+     * JSON between systems is UTF-8 (RFC 8259): the body is decoded as UTF-8 and nothing else, refusing a broken or
+     * overlong sequence and another declared charset, where Jackson would guess UTF-16 or UTF-32 from the bytes.
+     */
+    @Override
+    public Object read(Type type, Class<?> contextClass, HttpInputMessage input) throws IOException {
+      MediaType contentType = input.getHeaders().getContentType();
+      if (contentType != null && contentType.getCharset() != null
+          && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
+        throw new HttpMessageNotReadableException("not UTF-8", new CharacterCodingException(), input);
+      }
+      JavaType javaType = getJavaType(type, contextClass);
+      try (Reader reader = new InputStreamReader(input.getBody(), StandardCharsets.UTF_8.newDecoder())) {
+        return getObjectMapper().readerFor(javaType).readValue(reader);
+      } catch (CharacterCodingException e) {
+        throw new HttpMessageNotReadableException("not UTF-8", e, input);
+      } catch (InvalidDefinitionException e) {
+        throw new HttpMessageConversionException("Type definition error: " + e.getType(), e);
+      } catch (JsonProcessingException e) {
+        throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
+      }
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -33,6 +34,9 @@ record UnreadableJson(String field, String messageKey) {
     }
     List<Throwable> causes = causes(e.getCause());
     for (Throwable cause : causes) {
+      if (cause instanceof CharacterCodingException) {
+        return new UnreadableJson(null, "request.json.not-utf8");
+      }
       if (cause instanceof StreamConstraintsException) {
         return new UnreadableJson(null, "request.json.too-complex");
       }

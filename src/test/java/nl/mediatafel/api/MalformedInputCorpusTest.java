@@ -294,13 +294,18 @@ class MalformedInputCorpusTest {
       attempts.add(new Attempt("body " + abbreviate(visible(body)), at, () -> postCase(body), 400, "request"));
     }
     attempts.add(new Attempt("UTF-16 body", at, () -> send("/api/cases", headers(json()),
-        validCase().toString().getBytes(java.nio.charset.StandardCharsets.UTF_16LE), false), 400, null));
+        validCase().toString().getBytes(java.nio.charset.StandardCharsets.UTF_16LE), false), 400, "request"));
+    attempts.add(new Attempt("charset ISO-8859-1 declared", at, () -> send("/api/cases",
+        headers(header("Content-Type", "application/json; charset=ISO-8859-1")),
+        validCase().toString().getBytes(ISO_8859_1), false), 400, "request"));
+    attempts.add(new Attempt("a replacement character in a name", at, () -> postCase(validCase().toString()
+        .replace("Emma Clarke", "Emma \\ufffd")), 400, "parties[1].name"));
     // broken UTF-8
     for (byte[] bad : List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0,
         (byte) 0xAF}, new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80,
         (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0x80})) {
       attempts.add(new Attempt("invalid UTF-8 " + hex(bad), at, () -> postCase(replaceBytes(validCase().toString(),
-          "Emma Clarke", concat("Emma".getBytes(UTF_8), bad))), 400, null));
+          "Emma Clarke", concat("Emma".getBytes(UTF_8), bad))), 400, "request"));
     }
     // deep nesting and huge values, inside the limit
     attempts.add(new Attempt("arrays nested 5000 deep", at, () -> postCase(validCase().toString()
@@ -431,7 +436,8 @@ class MalformedInputCorpusTest {
         session.encoded(validForm()).replace("Jan+de+Boer", "Jan%zz").getBytes(ISO_8859_1), false), 0, null));
     attempts.add(new Attempt("invalid UTF-8 in a name", at, () -> session.postRaw("/aanmelden",
         "application/x-www-form-urlencoded",
-        session.encoded(validForm()).replace("Jan+de+Boer", "Jan%C3%28").getBytes(ISO_8859_1), false), 400, null));
+        session.encoded(validForm()).replace("Jan+de+Boer", "Jan%C3%28").getBytes(ISO_8859_1), false), 400,
+        message("mediatafel.plainText")));
     attempts.add(new Attempt("JSON sent to the form", at, () -> session.postRaw("/aanmelden", "application/json",
         validCase().toString().getBytes(UTF_8), false), 403, null));
     for (String path : List.of("/aanmelden", "/aanmelden/partijen")) {
