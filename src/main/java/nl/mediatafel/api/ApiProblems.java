@@ -1,6 +1,5 @@
 package nl.mediatafel.api;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -89,17 +88,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         .toList());
   }
 
+  /**
+   * A body that is no JSON, or not the JSON asked for ({@link StrictJson}): named by the JSON path of the field where
+   * that is known ({@code parties[1].name}), with a message saying what was wrong.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String field = WHOLE_REQUEST;
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      field = mapping.getPath().stream()
-          .map(reference -> reference.getFieldName() != null ? "." + reference.getFieldName()
-              : "[" + reference.getIndex() + "]")
-          .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
-    return invalid(List.of(new FieldError(field, text("request.unreadable"))));
+    UnreadableJson unreadable = UnreadableJson.of(e);
+    return invalid(List.of(new FieldError(unreadable.field() == null ? WHOLE_REQUEST : unreadable.field(),
+        text(unreadable.messageKey()))));
   }
 
   /**

@@ -18,6 +18,14 @@ import java.util.HexFormat;
 @MappedSuperclass
 public abstract class RequestKey {
 
+  /**
+   * What an {@code Idempotency-Key} header may hold: visible ASCII only (0x21-0x7E), so a key is the same string in
+   * every client, log and database; a tab, a space or a byte Tomcat reads as ISO-8859-1 is refused, naming the header.
+   */
+  public static final String ALLOWED = "[\\x21-\\x7E]*";
+  public static final String NOT_ALLOWED = "{mediatafel.idempotencyKey}";
+  public static final int MAX_LENGTH = 100;
+
   @Id
   private String idempotencyKey;
   private String requestHash;

@@ -1,9 +1,11 @@
 package nl.mediatafel.cases;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import nl.mediatafel.api.JsonApi;
+import nl.mediatafel.api.RequestKey;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -37,7 +39,8 @@ class CaseController {
 
   @PostMapping
   ResponseEntity<Created> request(@Valid @RequestBody CaseRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = RequestKey.MAX_LENGTH)
+      @Pattern(regexp = RequestKey.ALLOWED, message = RequestKey.NOT_ALLOWED) String idempotencyKey) {
     CaseRequests.Registration registration;
     try {
       registration = requests.register(request, idempotencyKey);

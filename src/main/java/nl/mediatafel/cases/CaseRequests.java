@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import nl.mediatafel.api.IdempotencyConflictException;
 import nl.mediatafel.api.InvalidRequestException;
 import nl.mediatafel.api.InvalidRequestException.FieldProblem;
@@ -116,16 +114,10 @@ public class CaseRequests {
   }
 
   private void checkDistinctEmails(CaseRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    Locale locale = LocaleContextHolder.getLocale();
-    for (int i = 0; i < request.parties().size(); i++) {
-      String email = request.parties().get(i).email().trim().toLowerCase(Locale.ROOT);
-      if (!seen.add(email)) {
-        problems.add(new FieldProblem("parties[" + i + "].email",
-            messages.getMessage("request.duplicate-email", null, locale)));
-      }
-    }
+    List<FieldProblem> problems = CaseRequest.repeatedEmails(request).stream()
+        .map(field -> new FieldProblem(field,
+            messages.getMessage("request.duplicate-email", null, LocaleContextHolder.getLocale())))
+        .toList();
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

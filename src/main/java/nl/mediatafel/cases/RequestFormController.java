@@ -6,15 +6,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mediatafel.api.InvalidRequestException;
+import nl.mediatafel.api.RequestBodyLimit;
 import nl.mediatafel.security.FormCsrf;
 import nl.mediatafel.i18n.MessagesConfiguration;
 import org.springframework.beans.InvalidPropertyException;
@@ -133,6 +132,19 @@ class RequestFormController {
     return page;
   }
 
+  /**
+   * A post {@link RequestBodyLimit} refused before anything read it (too large, or multipart), forwarded here; a
+   * request that comes here directly is sent to the form.
+   */
+  @RequestMapping("/geweigerd")
+  ModelAndView bodyRefused(HttpServletRequest request, Locale locale) {
+    if (!(request.getAttribute(RequestBodyLimit.REFUSAL) instanceof RequestBodyLimit.Refusal refusal)) {
+      return new ModelAndView(new RedirectView("/aanmelden", true));
+    }
+    String reason = refusal == RequestBodyLimit.Refusal.TOO_LARGE ? "too-large" : "content-type";
+    return refused(reason, refusal.status(), usePageLocale(locale));
+  }
+
   /** A party index beyond the maximum, or a similar post no browser sends from this form. */
   @ExceptionHandler(InvalidPropertyException.class)
   ModelAndView unusable(Locale locale) {
@@ -171,12 +183,8 @@ class RequestFormController {
    * wrong, so one round names every problem, with the same message.
    */
   private void duplicateEmails(CaseRequest caseRequest, Map<String, List<String>> problems) {
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < caseRequest.parties().size(); i++) {
-      String email = caseRequest.parties().get(i).email();
-      if (email != null && !seen.add(email.trim().toLowerCase(Locale.ROOT))) {
-        add(problems, "parties[" + i + "].email", text("request.duplicate-email"));
-      }
+    for (String field : CaseRequest.repeatedEmails(caseRequest)) {
+      add(problems, formField(field), text("request.duplicate-email"));
     }
   }
 

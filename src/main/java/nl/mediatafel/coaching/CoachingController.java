@@ -1,9 +1,11 @@
 package nl.mediatafel.coaching;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import nl.mediatafel.api.JsonApi;
+import nl.mediatafel.api.RequestKey;
 import nl.mediatafel.cases.MediationCase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +40,8 @@ class CoachingController {
 
   @PostMapping
   ResponseEntity<Created> request(@Valid @RequestBody CoachingRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = RequestKey.MAX_LENGTH)
+      @Pattern(regexp = RequestKey.ALLOWED, message = RequestKey.NOT_ALLOWED) String idempotencyKey) {
     CoachingRequests.Registration registration;
     try {
       registration = requests.register(request, idempotencyKey);

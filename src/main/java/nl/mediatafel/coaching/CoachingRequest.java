@@ -14,7 +14,7 @@ import nl.mediatafel.cases.CaseRequest;
  * languages and payers as a request for mediation ({@link CaseRequest}). Enum values are checked as text, so one
  * response names every wrong field at once.
  */
-@PlainText
+@PlainText(multiLine = "summary")
 public record CoachingRequest(
     @NotNull(message = REQUIRED) @Pattern(regexp = CaseRequest.CONFLICT_TYPES,
         message = ONE_OF + CaseRequest.CONFLICT_TYPES) String conflictType,
