@@ -56,11 +56,6 @@ class DeploymentRules extends AbstractProcessEnginePlugin {
     this.dmnRules = new DmnRules(expressions);
   }
 
-  DeploymentRules(BpmnRules bpmnRules, DmnRules dmnRules) {
-    this.bpmnRules = bpmnRules;
-    this.dmnRules = dmnRules;
-  }
-
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -99,10 +94,6 @@ class DeploymentRules extends AbstractProcessEnginePlugin {
       refuse(resource, violations.stream().map(v -> resource + ": " + v.describe()).toList(),
           violations.stream().map(v -> (Problem) new Refusal(v.describe(), v.elementId())).toList());
     }
-  }
-
-  List<RuleViolation> checkBpmn(XmlNode definitions) {
-    return bpmnRules.check(definitions);
   }
 
   private static void checkForm(String resource, byte[] content) {
