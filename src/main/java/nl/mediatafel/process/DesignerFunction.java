@@ -12,11 +12,11 @@ import java.util.Optional;
 enum DesignerFunction {
 
   SESSION_PLANNING_PARTY_LIST("sessionPlanning", "partyList", 1, "caseNumber",
-      "De partijen van de zaak als keuzelijst-tekst voor het planningsformulier. / The parties of the case as text for the planning form."),
+      "De actieve partijen van de zaak, een per regel, voor het planningsformulier. / The case's active parties, one a line, for the planning form."),
   SESSION_PLANNING_ROOM_LIST("sessionPlanning", "roomList", 0, "",
-      "De vergaderruimtes als tekst voor het planningsformulier. / The meeting rooms as text for the planning form."),
+      "De spreekkamers met adres, een per regel, voor het planningsformulier. / The meeting rooms with address, one a line, for the planning form."),
   DUE_DATES_BUSINESS_DAYS("dueDates", "businessDays", 1, "days",
-      "Het einde van de werkdag over n werkdagen (weekends en feestdagen tellen niet). / End of the working day n business days from now."),
+      "Het moment n werkdagen vanaf nu (weekends en feestdagen tellen niet), voor deadlines. / The moment n business days from now."),
   BUSINESS_CALENDAR_REMINDER_BEFORE("businessCalendar", "reminderBefore", 2, "deadline, businessDays",
       "Het herinneringsmoment n werkdagen voor een (verschoven) deadline. / The reminder moment n business days before a deadline."),
   CASE_ROLES_PARTY_NAME("caseRoles", "partyName", 1, "partyId",
@@ -24,9 +24,9 @@ enum DesignerFunction {
   CASE_ROLES_MEDIATOR_OF("caseRoles", "mediatorOf", 1, "execution",
       "De mediator van de zaak als kandidaat-gebruiker (of niemand). / The case's mediator as candidate user (or nobody)."),
   COACHING_FORMS_COACH_NAME("coachingForms", "coachName", 1, "userId",
-      "De naam van de coach voor het formulier. / The coach's name for the form."),
+      "De volledige naam van de coach, voor de welkomstmail. / The coach's full name, for the welcome mail."),
   SIGNING_PARTIES_DESCRIBE("signingParties", "describe", 2, "caseNumber, partyId",
-      "Wie tekent, voor de taaknaam van de ondertekening. / Who signs, for the signing task's name.");
+      "Naam en e-mailadres van een ondertekenaar (\"Anna de Vries (anna@example.nl)\"). / A signer's name and e-mail address.");
 
   private final String bean;
   private final String method;
