@@ -25,6 +25,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Locale;
+import java.time.format.FormatStyle;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +180,10 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   @Test
-  void aPartyAskingToConsultAnAdvisorMovesTheReviewPeriodAndTheMediatorHearsOfIt() throws Exception {
+  void aPartyAskingToConsultAnAdvisorMovesTheReviewPeriodFromItsEndAndTheMediatorHearsOfIt() throws Exception {
     ProcessInstance instance = toReviewPeriod();
     Date before = reviewDeadline(instance);
+    // the engine's clock is fixed three days later: counting from now would end before 'before + 5 business days'
     Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
     ClockUtil.setCurrentTime(Date.from(later));
     Party jan = partiesOf(instance).get(0);
@@ -191,15 +195,35 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(result).as("the review period and the case-wide listener both react").hasSize(2);
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EXTEND_REVIEW_PERIOD);
     Date after = reviewDeadline(instance);
-    assertThat(after).isAfter(before).isEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
+    Date expected = Date.from(calendar.addBusinessDays(before.toInstant(), 5));
+    assertThat(after).as("five business days after the end the parties had, not after now")
+        .isEqualTo(expected).isNotEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
         .activityId(REVIEW_PERIOD_TIMER).singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(after);
+    assertThat(timer.getDuedate()).isEqualTo(expected);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
+        .as("no open task keeps the old end of the review period")
+        .allSatisfy(task -> assertThat(task.getDueDate()).isNotEqualTo(before));
     ProcessJobs.executeAt(managementService, instance, REVIEW_EXTENDED_MAIL);
     ProcessJobs.executeAt(managementService, instance, ADVISOR_CONSULTATION_MAIL);
     assertThat(mailTo("anna@mediatafel.example").text()).contains("Jan de Boer");
+    String newDateNl = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+        .withLocale(Locale.forLanguageTag("nl")).withZone(ZoneId.of("Europe/Amsterdam")).format(expected.toInstant());
+    String newDateEn = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+        .withLocale(Locale.forLanguageTag("en")).withZone(ZoneId.of("Europe/Amsterdam")).format(expected.toInstant());
+    assertThat(mailTo("jan.settle@example.nl").subject()).startsWith("Bedenktijd verlengd");
+    assertThat(mailTo("jan.settle@example.nl").text()).contains("verlengd tot " + newDateNl);
+    assertThat(mailTo("smit.settle@advocaat.example").text()).contains("verlengd tot " + newDateNl);
     assertThat(mailTo("emma.settle@example.co.uk").subject()).startsWith("Review period extended");
+    assertThat(mailTo("emma.settle@example.co.uk").text()).contains(newDateEn);
     assertThat(instance).isWaitingAt(REVIEW_PERIOD_TIMER);
+
+    ClockUtil.setCurrentTime(Date.from(expected.toInstant().minusSeconds(60)));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REVIEW_PERIOD_TIMER)
+        .executable().count()).as("not due before the new end").isZero();
+    ClockUtil.setCurrentTime(Date.from(expected.toInstant().plusSeconds(1)));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REVIEW_PERIOD_TIMER)
+        .executable().count()).as("due at the new end").isOne();
   }
 
   @Test
