@@ -364,11 +364,14 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   @Test
-  void aPartyWhoWithdrawsDuringTheSessionsEndsTheSessionsAndTheCase() throws Exception {
+  void aPartyWhoWithdrawsDuringTheSessionsEndsTheSessionsAndTheCaseAndGetsTheCostsOfTheHoursSoFar()
+      throws Exception {
     ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
         "FACE_TO_FACE", "anna");
     ProcessJobs.executeAt(managementService, instance, FACE_TO_FACE);
     ProcessInstance sessions = called(instance, FACE_TO_FACE, FaceToFaceProcess.KEY);
+    holdJointSessionAtTheTable(sessions, 1.5, "JOINT");
+    TestMailServer.purge();
 
     runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
         .processInstanceBusinessKey(instance.getBusinessKey())
@@ -381,9 +384,26 @@ class SettlementAndClosingTest extends ProcessScenario {
         .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
     taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_TERMINATION).getId(),
         Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
-    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATED)
-        .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
     assertThat(status(instance)).isEqualTo("TERMINATED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
+        .as("the hours of the route cut short count").isEqualByComparingTo("1.5");
+
+    TestMailServer.purge();
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT);
+    StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
+    assertThat(PdfText.of(costs.content())).as("1.5 hours × € 120.00 = € 180.00, plus 21% VAT").contains("1,50",
+        "180,00", "37,80", "217,80");
+    ProcessJobs.executeAt(managementService, instance,
+        MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL);
+    assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
+        "jan.settle@example.nl", "emma.settle@example.co.uk");
+    assertThat(mailTo("jan.settle@example.nl").subject())
+        .isEqualTo("Kostenoverzicht van uw beëindigde mediation (" + instance.getBusinessKey() + ")");
+    assertThat(mailTo("emma.settle@example.co.uk").subject())
+        .isEqualTo("Cost statement of your ended mediation (" + instance.getBusinessKey() + ")");
+    assertThat(received()).allSatisfy(mail -> assertThat(mail.attachmentTypes()).containsExactly("application/pdf"));
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL,
+        MediationCaseProcess.Elements.TERMINATED).hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
   }
 
   @Test
