@@ -95,6 +95,19 @@ public class MediationCase {
     return kind;
   }
 
+  /**
+   * The statuses in which a case has ended, whichever way: closed, terminated after a withdrawal, referred at triage,
+   * stopped at intake, signing of the mediation agreement cancelled, a coaching converted into a mediation. No step
+   * follows, and nobody acts in the portal any more.
+   */
+  public static final java.util.Set<String> ENDED_STATUSES = java.util.Set.of("CLOSED", "TERMINATED", "REFERRED",
+      "STOPPED", "SIGNING_CANCELLED", "CONVERTED");
+
+  /** Whether the case has ended ({@link #ENDED_STATUSES}). */
+  public boolean hasEnded() {
+    return ENDED_STATUSES.contains(status);
+  }
+
   public void changeStatus(String status) {
     this.status = status;
   }

@@ -74,6 +74,9 @@ public final class MediationCaseProcess {
     public static final String TERMINATION_MAIL = "serviceTask_terminationMail";
     public static final String RECORD_TERMINATION = "userTask_recordTermination";
     public static final String TERMINATED = "endEvent_terminated";
+    public static final String TERMINATION_HOURS = "gateway_terminationHours";
+    public static final String TERMINATION_COST_STATEMENT = "serviceTask_terminationCostStatement";
+    public static final String TERMINATION_COST_STATEMENT_MAIL = "serviceTask_terminationCostStatementMail";
     public static final String ADVISOR_CONSULTATION = "eventSubProcess_advisorConsultation";
     public static final String ADVISOR_CONSULTATION_MAIL = "serviceTask_advisorConsultationMail";
 
@@ -140,6 +143,8 @@ public final class MediationCaseProcess {
   public static final ProcessVariable<String> SESSIONS_OUTCOME = ProcessVariable.of("sessionsOutcome", String.class);
   /** The hours of the route that just ended (the called process's {@code hoursSpent}). */
   public static final ProcessVariable<Number> ROUTE_HOURS = ProcessVariable.of("routeHours", Number.class);
+  /** The variable in which the sessions processes sum their hours (mapped out to {@link #ROUTE_HOURS}). */
+  public static final String ROUTE_HOURS_OF_CALLED_PROCESS = "hoursSpent";
   /** The hours of all routes so far, as in the case table; the cost statement bills them. */
   public static final ProcessVariable<Double> HOURS_SPENT = ProcessVariable.of("hoursSpent", Double.class);
 

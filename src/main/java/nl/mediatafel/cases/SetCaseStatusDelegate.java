@@ -3,18 +3,25 @@ package nl.mediatafel.cases;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** {@code ${setCaseStatus}} with input parameter {@value #STATUS}: records a milestone of the case (REFERRED, …). */
+/**
+ * {@code ${setCaseStatus}} with input parameter {@value #STATUS}: records a milestone of the case (REFERRED, …). A
+ * status that ends the case ({@link MediationCase#ENDED_STATUSES}) also publishes {@link CaseEnded}, in the same
+ * transaction: the case's portal links are revoked together with the status.
+ */
 @Component("setCaseStatus")
 class SetCaseStatusDelegate implements JavaDelegate {
 
   static final String STATUS = "status";
 
   private final MediationCaseRepository cases;
+  private final ApplicationEventPublisher events;
 
-  SetCaseStatusDelegate(MediationCaseRepository cases) {
+  SetCaseStatusDelegate(MediationCaseRepository cases, ApplicationEventPublisher events) {
     this.cases = cases;
+    this.events = events;
   }
 
   @Override
@@ -24,8 +31,11 @@ class SetCaseStatusDelegate implements JavaDelegate {
       throw new ProcessEngineException("setCaseStatus in '" + execution.getCurrentActivityId()
           + "': input parameter 'status' is missing");
     }
-    cases.findById(execution.getBusinessKey())
-        .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getBusinessKey() + " bestaat niet"))
-        .changeStatus(status.toString());
+    MediationCase mediationCase = cases.findById(execution.getBusinessKey())
+        .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getBusinessKey() + " bestaat niet"));
+    mediationCase.changeStatus(status.toString());
+    if (mediationCase.hasEnded()) {
+      events.publishEvent(new CaseEnded(mediationCase.getCaseNumber(), mediationCase.getStatus()));
+    }
   }
 }

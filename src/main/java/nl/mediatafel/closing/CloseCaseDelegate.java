@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
-import nl.mediatafel.cases.Party;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.portal.PortalLinks;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -42,8 +41,6 @@ class CloseCaseDelegate implements JavaDelegate {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     LocalDate closedOn = LocalDate.ofInstant(now, calendar.zone());
     mediationCase.close(now, closedOn.plus(retention.dossier()));
-    for (Party party : mediationCase.getParties()) {
-      portalLinks.revokeAll(caseNumber, party.getId());
-    }
+    portalLinks.revokeCase(caseNumber);
   }
 }

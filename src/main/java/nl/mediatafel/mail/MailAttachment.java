@@ -38,6 +38,22 @@ class MailAttachment {
     return id;
   }
 
+  public int getPosition() {
+    return position;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public int getSize() {
+    return content.length;
+  }
+
   Attachment toAttachment() {
     return new Attachment(fileName, contentType, content.clone());
   }

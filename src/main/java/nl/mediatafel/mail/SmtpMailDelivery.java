@@ -2,15 +2,11 @@ package nl.mediatafel.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends through SMTP ({@code spring.mail.*}, with the connect, read and write time-outs of
@@ -29,32 +25,13 @@ class SmtpMailDelivery implements MailDelivery {
   @Override
   public String deliver(MailMessage mail) {
     try {
-      MimeMessage message = withMessageId(mail.messageId(properties.from()));
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(properties.from());
-      helper.setTo(new InternetAddress(mail.recipientEmail(), mail.recipientName(), "UTF-8"));
-      helper.setSubject(mail.subject());
-      helper.setText(mail.text(), mail.html());
-      for (Attachment attachment : mail.attachments()) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
-            attachment.contentType());
-      }
+      MimeMessage message = MimeMail.of(mail, properties.from());
       sender.send(message);
       return message.getMessageID();
     } catch (MessagingException | UnsupportedEncodingException | MailException e) {
       throw new MailDeliveryException("Mail to " + mail.recipientEmail() + " could not be sent: " + e.getMessage(), e,
           refusedRecipient(e));
     }
-  }
-
-  /** A message whose {@code Message-ID} stays the given one: Jakarta Mail would make a new one on every send. */
-  private static MimeMessage withMessageId(String messageId) {
-    return new MimeMessage((Session) null) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", messageId);
-      }
-    };
   }
 
   /** The server answered and refused the address (SMTP 5xx on RCPT): a fault of this mail, not of the server. */

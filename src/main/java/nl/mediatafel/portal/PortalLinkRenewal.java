@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.mail.MailGateway;
@@ -31,26 +33,44 @@ class PortalLinkRenewal {
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   /** Why a link cannot be renewed: its holder withdrew, or an advisor no longer advises the party. */
-  static final class NotRenewableException extends RuntimeException {
+  static class NotRenewableException extends RuntimeException {
     NotRenewableException(String message) {
       super(message);
     }
   }
 
+  /** The case has ended (closed, terminated, referred, stopped, …): its links are revoked and no new one is sent. */
+  static final class CaseEndedException extends NotRenewableException {
+    private final String status;
+
+    CaseEndedException(String caseNumber, String status) {
+      super("case " + caseNumber + " has ended (" + status + ")");
+      this.status = status;
+    }
+
+    String status() {
+      return status;
+    }
+  }
+
   private final PortalLinks links;
   private final PartyRepository parties;
+  private final MediationCaseRepository cases;
   private final MailGateway mail;
   private final MailProperties mailProperties;
 
-  PortalLinkRenewal(PortalLinks links, PartyRepository parties, MailGateway mail, MailProperties mailProperties) {
+  PortalLinkRenewal(PortalLinks links, PartyRepository parties, MediationCaseRepository cases, MailGateway mail,
+      MailProperties mailProperties) {
     this.links = links;
     this.parties = parties;
+    this.cases = cases;
     this.mail = mail;
     this.mailProperties = mailProperties;
   }
 
   /**
    * @return the old link, now revoked; empty when the case has no such link
+   * @throws CaseEndedException when the case has ended: nothing is revoked, issued or mailed
    * @throws NotRenewableException when there is nobody to send a new link to
    */
   @Transactional
@@ -58,6 +78,10 @@ class PortalLinkRenewal {
     Optional<PortalLink> old = links.find(caseNumber, linkId);
     if (old.isEmpty()) {
       return old;
+    }
+    Optional<MediationCase> ended = cases.findById(caseNumber).filter(MediationCase::hasEnded);
+    if (ended.isPresent()) {
+      throw new CaseEndedException(caseNumber, ended.get().getStatus());
     }
     PortalLink link = old.get();
     Party party = parties.findById(link.getPartyId()).filter(Party::isActive)

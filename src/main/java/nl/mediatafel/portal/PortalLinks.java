@@ -12,7 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseEnded;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.portal.PortalLink.Audience;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +34,14 @@ public class PortalLinks {
   private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final PortalLinkRepository links;
+  private final MediationCaseRepository cases;
   private final PortalProperties properties;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  PortalLinks(PortalLinkRepository links, PortalProperties properties, Clock clock) {
+  PortalLinks(PortalLinkRepository links, MediationCaseRepository cases, PortalProperties properties, Clock clock) {
     this.links = links;
+    this.cases = cases;
     this.properties = properties;
     this.clock = clock;
   }
@@ -52,13 +58,40 @@ public class PortalLinks {
     return new IssuedLink(base + "/portal/" + token + action.path(), expiresAt);
   }
 
-  /** The link a token stands for, if it exists, has not expired and has not been revoked. */
+  /**
+   * The link a token stands for, if it exists, has not expired, has not been revoked and its case has not ended: the
+   * links of an ended case are revoked with its last status ({@link #revokeCase}), and one issued after that (a mail
+   * still on its way) does not work either.
+   */
   @Transactional(readOnly = true)
   public Optional<PortalLink> verify(String token) {
     if (token == null || token.isBlank() || token.length() > 100) {
       return Optional.empty();
     }
-    return links.findByTokenHash(hash(token)).filter(link -> link.isUsableAt(clock.instant()));
+    return links.findByTokenHash(hash(token)).filter(link -> link.isUsableAt(clock.instant()))
+        .filter(link -> !caseHasEnded(link.getCaseNumber()));
+  }
+
+  /** Whether the case has ended in any way ({@link MediationCase#ENDED_STATUSES}); false for an unknown case. */
+  @Transactional(readOnly = true)
+  public boolean caseHasEnded(String caseNumber) {
+    return cases.findById(caseNumber).map(MediationCase::hasEnded).orElse(false);
+  }
+
+  /** Revokes every link of a case, of every party and advisor (the case ended). Returns how many were still open. */
+  @Transactional
+  public int revokeCase(String caseNumber) {
+    Instant now = clock.instant();
+    List<PortalLink> open = links.findByCaseNumberOrderByCreatedAtDesc(caseNumber).stream()
+        .filter(link -> link.getRevokedAt() == null).toList();
+    open.forEach(link -> link.revoke(now));
+    return open.size();
+  }
+
+  /** A case ended ({@code setCaseStatus} with an ending status): none of its links works any more. */
+  @EventListener
+  void onCaseEnded(CaseEnded ended) {
+    revokeCase(ended.caseNumber());
   }
 
   /** Revokes every link of one party of a case (e.g. a party withdrew, or a mail went to a wrong address). */

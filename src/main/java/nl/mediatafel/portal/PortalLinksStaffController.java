@@ -18,6 +18,8 @@ import nl.mediatafel.security.FormCsrf;
 import nl.mediatafel.security.StaffAccess;
 import nl.mediatafel.security.StaffGroup;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,12 +84,50 @@ class PortalLinksStaffController {
     MediationCase mediationCase = requireSecretariat(caseNumber, request);
     try {
       renewal.renew(caseNumber, linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    } catch (PortalLinkRenewal.CaseEndedException e) {
+      ModelAndView refused = page(mediationCase, null, "links.error.case-ended", request, HttpStatus.CONFLICT);
+      refused.addObject("errorArgument", e.status());
+      return refused;
     } catch (PortalLinkRenewal.NotRenewableException e) {
       return page(mediationCase, null, "links.error.not-renewable", request, HttpStatus.CONFLICT);
     } catch (MailDeliveryException e) {
       return page(mediationCase, null, "links.error.mail", request, HttpStatus.BAD_GATEWAY);
     }
     return new ModelAndView("redirect:/portal-links/" + caseNumber + "?done=renewed", HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The same for a client that asks for JSON ({@code Accept: application/json}), with the form's session token: 201
+   * with the revoked link's id, or {@code application/problem+json} naming why not ({@code reason}: {@code CASE_ENDED}
+   * with the case's status, or {@code NOT_RENEWABLE}).
+   */
+  @PostMapping(path = "/{linkId}/renew", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> renewJson(@PathVariable String caseNumber, @PathVariable UUID linkId,
+      HttpServletRequest request) {
+    requireSecretariat(caseNumber, request);
+    try {
+      renewal.renew(caseNumber, linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    } catch (PortalLinkRenewal.CaseEndedException e) {
+      return problem(HttpStatus.CONFLICT, "CASE_ENDED", "Het dossier is beëindigd (" + e.status()
+          + "): de links werken niet meer en er wordt geen nieuwe gestuurd.", Map.of("caseStatus", e.status()));
+    } catch (PortalLinkRenewal.NotRenewableException e) {
+      return problem(HttpStatus.CONFLICT, "NOT_RENEWABLE", "Geen nieuwe link: " + e.getMessage(), Map.of());
+    } catch (MailDeliveryException e) {
+      return problem(HttpStatus.BAD_GATEWAY, "MAIL_FAILED", "De e-mail kon niet worden verstuurd.", Map.of());
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("caseNumber", caseNumber, "revokedLinkId", linkId.toString()));
+  }
+
+  private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String reason, String detail,
+      Map<String, Object> extra) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("type", "https://mediatafel.nl/problems/" + reason.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    body.put("title", detail);
+    body.put("status", status.value());
+    body.put("reason", reason);
+    body.putAll(extra);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   /** The case, for the secretariat and administrators, or for the case's own mediator; else 404. */
@@ -126,7 +166,8 @@ class PortalLinksStaffController {
       Party party = partyById.get(link.getPartyId());
       boolean advisor = link.getAudience() == Audience.ADVISOR;
       String holder = party == null ? "?" : advisor ? party.getAdvisorName() : party.getName();
-      boolean renewable = party != null && party.isActive() && (!advisor || party.getAdvisorEmail() != null);
+      boolean renewable = !mediationCase.hasEnded() && party != null && party.isActive()
+          && (!advisor || party.getAdvisorEmail() != null);
       return new Row(link, holder == null ? "?" : holder, party == null ? "?" : party.getName(), advisor,
           link.isUsableAt(now), renewable);
     }).toList();
@@ -136,6 +177,8 @@ class PortalLinksStaffController {
     page.addObject("mayManage", mayManage());
     page.addObject("done", done);
     page.addObject("error", error);
+    page.addObject("ended", mediationCase.hasEnded());
+    page.addObject("caseStatus", mediationCase.getStatus());
     page.addObject("csrfParameter", FormCsrf.PARAMETER);
     page.addObject("csrfToken", csrf.token(request));
     return page;

@@ -25,6 +25,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Locale;
+import java.time.format.FormatStyle;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +180,10 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   @Test
-  void aPartyAskingToConsultAnAdvisorMovesTheReviewPeriodAndTheMediatorHearsOfIt() throws Exception {
+  void aPartyAskingToConsultAnAdvisorMovesTheReviewPeriodFromItsEndAndTheMediatorHearsOfIt() throws Exception {
     ProcessInstance instance = toReviewPeriod();
     Date before = reviewDeadline(instance);
+    // the engine's clock is fixed three days later: counting from now would end before 'before + 5 business days'
     Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
     ClockUtil.setCurrentTime(Date.from(later));
     Party jan = partiesOf(instance).get(0);
@@ -191,15 +195,35 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(result).as("the review period and the case-wide listener both react").hasSize(2);
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EXTEND_REVIEW_PERIOD);
     Date after = reviewDeadline(instance);
-    assertThat(after).isAfter(before).isEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
+    Date expected = Date.from(calendar.addBusinessDays(before.toInstant(), 5));
+    assertThat(after).as("five business days after the end the parties had, not after now")
+        .isEqualTo(expected).isNotEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
         .activityId(REVIEW_PERIOD_TIMER).singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(after);
+    assertThat(timer.getDuedate()).isEqualTo(expected);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
+        .as("no open task keeps the old end of the review period")
+        .allSatisfy(task -> assertThat(task.getDueDate()).isNotEqualTo(before));
     ProcessJobs.executeAt(managementService, instance, REVIEW_EXTENDED_MAIL);
     ProcessJobs.executeAt(managementService, instance, ADVISOR_CONSULTATION_MAIL);
     assertThat(mailTo("anna@mediatafel.example").text()).contains("Jan de Boer");
+    String newDateNl = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+        .withLocale(Locale.forLanguageTag("nl")).withZone(ZoneId.of("Europe/Amsterdam")).format(expected.toInstant());
+    String newDateEn = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+        .withLocale(Locale.forLanguageTag("en")).withZone(ZoneId.of("Europe/Amsterdam")).format(expected.toInstant());
+    assertThat(mailTo("jan.settle@example.nl").subject()).startsWith("Bedenktijd verlengd");
+    assertThat(mailTo("jan.settle@example.nl").text()).contains("verlengd tot " + newDateNl);
+    assertThat(mailTo("smit.settle@advocaat.example").text()).contains("verlengd tot " + newDateNl);
     assertThat(mailTo("emma.settle@example.co.uk").subject()).startsWith("Review period extended");
+    assertThat(mailTo("emma.settle@example.co.uk").text()).contains(newDateEn);
     assertThat(instance).isWaitingAt(REVIEW_PERIOD_TIMER);
+
+    ClockUtil.setCurrentTime(Date.from(expected.toInstant().minusSeconds(60)));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REVIEW_PERIOD_TIMER)
+        .executable().count()).as("not due before the new end").isZero();
+    ClockUtil.setCurrentTime(Date.from(expected.toInstant().plusSeconds(1)));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REVIEW_PERIOD_TIMER)
+        .executable().count()).as("due at the new end").isOne();
   }
 
   @Test
@@ -340,11 +364,14 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   @Test
-  void aPartyWhoWithdrawsDuringTheSessionsEndsTheSessionsAndTheCase() throws Exception {
+  void aPartyWhoWithdrawsDuringTheSessionsEndsTheSessionsAndTheCaseAndGetsTheCostsOfTheHoursSoFar()
+      throws Exception {
     ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
         "FACE_TO_FACE", "anna");
     ProcessJobs.executeAt(managementService, instance, FACE_TO_FACE);
     ProcessInstance sessions = called(instance, FACE_TO_FACE, FaceToFaceProcess.KEY);
+    holdJointSessionAtTheTable(sessions, 1.5, "JOINT");
+    TestMailServer.purge();
 
     runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
         .processInstanceBusinessKey(instance.getBusinessKey())
@@ -357,9 +384,26 @@ class SettlementAndClosingTest extends ProcessScenario {
         .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
     taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_TERMINATION).getId(),
         Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
-    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATED)
-        .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
     assertThat(status(instance)).isEqualTo("TERMINATED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
+        .as("the hours of the route cut short count").isEqualByComparingTo("1.5");
+
+    TestMailServer.purge();
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT);
+    StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
+    assertThat(PdfText.of(costs.content())).as("1.5 hours × € 120.00 = € 180.00, plus 21% VAT").contains("1,50",
+        "180,00", "37,80", "217,80");
+    ProcessJobs.executeAt(managementService, instance,
+        MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL);
+    assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
+        "jan.settle@example.nl", "emma.settle@example.co.uk");
+    assertThat(mailTo("jan.settle@example.nl").subject())
+        .isEqualTo("Kostenoverzicht van uw beëindigde mediation (" + instance.getBusinessKey() + ")");
+    assertThat(mailTo("emma.settle@example.co.uk").subject())
+        .isEqualTo("Cost statement of your ended mediation (" + instance.getBusinessKey() + ")");
+    assertThat(received()).allSatisfy(mail -> assertThat(mail.attachmentTypes()).containsExactly("application/pdf"));
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL,
+        MediationCaseProcess.Elements.TERMINATED).hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
   }
 
   @Test
