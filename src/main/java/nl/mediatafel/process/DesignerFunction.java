@@ -25,6 +25,8 @@ enum DesignerFunction {
       "De mediator van de zaak als kandidaat-gebruiker (of niemand). / The case's mediator as candidate user (or nobody)."),
   COACHING_FORMS_COACH_NAME("coachingForms", "coachName", 1, "userId",
       "De volledige naam van de coach, voor de welkomstmail. / The coach's full name, for the welcome mail."),
+  CASE_HOURS_SPENT("caseHours", "spent", 1, "execution",
+      "Of de mediator uren aan de zaak besteedde (alle routes samen), bijvoorbeeld voor een kostenoverzicht na beëindiging. / Whether the mediator spent billable hours on the case (all routes together)."),
   SIGNING_PARTIES_DESCRIBE("signingParties", "describe", 2, "caseNumber, partyId",
       "Naam en e-mailadres van een ondertekenaar (\"Anna de Vries (anna@example.nl)\"). / A signer's name and e-mail address.");
 
