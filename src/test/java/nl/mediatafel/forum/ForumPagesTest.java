@@ -3,24 +3,17 @@ package nl.mediatafel.forum;
 import static nl.mediatafel.platform.PortalBrowser.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
+import nl.mediatafel.platform.StaffBrowser;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalAction;
@@ -196,7 +189,7 @@ class ForumPagesTest {
   void theMediatorReadsEveryThreadAndPostsInOneCaucusTheSecretariatReadsAlong() throws Exception {
     forum.post(ForumThread.caucus(caseNumber, emma.getId()), ForumParticipant.party(caseNumber, emma.getId()),
         "Emma schrijft EMMA-1");
-    Staff anna = new Staff("anna");
+    StaffBrowser anna = new StaffBrowser(port, "anna");
     String page = "/forum/" + caseNumber;
     HttpResponse<String> view = anna.get(page);
     assertThat(view.statusCode()).isEqualTo(200);
@@ -221,13 +214,13 @@ class ForumPagesTest {
     assertThat(anna.postRaw(page, "thread=JOINT&text=zonder").statusCode()).as("CSRF").isEqualTo(403);
     assertThat(threadTexts(ForumThread.joint(caseNumber))).isEmpty();
 
-    Staff sanne = new Staff("sanne");
+    StaffBrowser sanne = new StaffBrowser(port, "sanne");
     HttpResponse<String> readAlong = sanne.get(page);
     assertThat(readAlong.statusCode()).isEqualTo(200);
     assertThat(readAlong.body()).contains("EMMA-1", "ANNA-1", "U leest mee").doesNotContain("<textarea");
     assertThat(sanne.post(page, readAlong.body(), "thread=JOINT&text=secretariaat").statusCode()).isEqualTo(403);
-    assertThat(new Staff("bram").get(page).statusCode()).as("another mediator").isEqualTo(404);
-    assertThat(new Staff(null).get(page).statusCode()).isEqualTo(401);
+    assertThat(new StaffBrowser(port, "bram").get(page).statusCode()).as("another mediator").isEqualTo(404);
+    assertThat(new StaffBrowser(port, null).get(page).statusCode()).isEqualTo(401);
     assertThat(threadTexts(ForumThread.joint(caseNumber))).isEmpty();
   }
 
@@ -262,39 +255,5 @@ class ForumPagesTest {
   private List<String> threadTexts(ForumThread thread) {
     return posts.findByCaseNumberAndThreadOrderByPostedAtAscIdAsc(thread.caseNumber(), thread.key()).stream()
         .map(ForumPost::getText).toList();
-  }
-
-  /** A staff member's browser: HTTP Basic on every request, cookies kept for the CSRF token's session. */
-  private final class Staff {
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private final String user;
-
-    Staff(String user) {
-      this.user = user;
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String pageWithForm, String fields) throws Exception {
-      Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
-      String csrf = token.find() ? "_csrf=" + encode(token.group(1)) + "&" : "";
-      return postRaw(path, csrf + fields);
-    }
-
-    HttpResponse<String> postRaw(String path, String body) throws Exception {
-      return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-      if (user != null) {
-        builder.header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-      }
-      return builder;
-    }
   }
 }

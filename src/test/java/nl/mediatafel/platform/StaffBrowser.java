@@ -51,6 +51,12 @@ public final class StaffBrowser {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts a form body as it is, without a CSRF token unless the body carries one (to prove the refusal). */
+  public HttpResponse<String> postRaw(String path, String body) throws Exception {
+    return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {

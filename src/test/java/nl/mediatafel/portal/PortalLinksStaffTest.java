@@ -2,25 +2,17 @@ package nl.mediatafel.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
+import nl.mediatafel.platform.StaffBrowser;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLink.Audience;
@@ -73,7 +65,7 @@ class PortalLinksStaffTest {
     party.confirm(janLink);
     assertThat(party.get(janLink).statusCode()).isEqualTo(200);
 
-    Staff sanne = new Staff("sanne");
+    StaffBrowser sanne = new StaffBrowser(port, "sanne");
     HttpResponse<String> list = sanne.get("/portal-links/" + caseNumber);
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("Persoonlijke links van " + caseNumber, "Jan de Boer", "Mr. P. Smit",
@@ -83,7 +75,7 @@ class PortalLinksStaffTest {
     assertThat(links.find(caseNumber, linkId(advisorLink)).orElseThrow().getLastUsedAt()).isNull();
 
     HttpResponse<String> revoked = sanne.post("/portal-links/" + caseNumber + "/" + linkId(janLink) + "/revoke",
-        list.body());
+        list.body(), "");
     assertThat(revoked.statusCode()).isEqualTo(303);
     assertThat(sanne.get("/portal-links/" + caseNumber + "?done=revoked").body()).contains("ingetrokken op");
 
@@ -97,12 +89,12 @@ class PortalLinksStaffTest {
 
   @Test
   void aNewLinkRevokesTheOldOneAndReachesTheHolderByMail() throws Exception {
-    Staff sanne = new Staff("sanne");
+    StaffBrowser sanne = new StaffBrowser(port, "sanne");
     HttpResponse<String> list = sanne.get("/portal-links/" + caseNumber);
     TestMailServer.purge();
 
     HttpResponse<String> renewed = sanne.post("/portal-links/" + caseNumber + "/" + linkId(advisorLink) + "/renew",
-        list.body());
+        list.body(), "");
     assertThat(renewed.statusCode()).isEqualTo(303);
     assertThat(new PortalBrowser(port).get(advisorLink).statusCode()).isEqualTo(404);
     List<ReceivedMail> mails = Arrays.stream(TestMailServer.received()).map(ReceivedMail::of)
@@ -122,27 +114,27 @@ class PortalLinksStaffTest {
 
   @Test
   void theCasesMediatorMayLookButNotActAndNobodyElseSeesAnything() throws Exception {
-    Staff anna = new Staff("anna");
+    StaffBrowser anna = new StaffBrowser(port, "anna");
     HttpResponse<String> list = anna.get("/portal-links/" + caseNumber);
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("Jan de Boer", "Intrekken of een nieuwe link sturen doet het secretariaat")
         .doesNotContain("/revoke", "/renew");
     HttpResponse<String> attempt = anna.post("/portal-links/" + caseNumber + "/" + linkId(janLink) + "/revoke",
-        new Staff("sanne").get("/portal-links/" + caseNumber).body());
+        new StaffBrowser(port, "sanne").get("/portal-links/" + caseNumber).body(), "");
     assertThat(attempt.statusCode()).isEqualTo(403);
     assertThat(new PortalBrowser(port).get(janLink).statusCode()).isEqualTo(200);
 
-    assertThat(new Staff("bram").get("/portal-links/" + caseNumber).statusCode()).isEqualTo(404);
-    assertThat(new Staff("daan").get("/portal-links/" + caseNumber).statusCode()).isEqualTo(403);
-    assertThat(new Staff(null).get("/portal-links/" + caseNumber).statusCode()).isEqualTo(401);
-    assertThat(new Staff("sanne").get("/portal-links/MED-1999-0001").statusCode()).isEqualTo(404);
+    assertThat(new StaffBrowser(port, "bram").get("/portal-links/" + caseNumber).statusCode()).isEqualTo(404);
+    assertThat(new StaffBrowser(port, "daan").get("/portal-links/" + caseNumber).statusCode()).isEqualTo(403);
+    assertThat(new StaffBrowser(port, null).get("/portal-links/" + caseNumber).statusCode()).isEqualTo(401);
+    assertThat(new StaffBrowser(port, "sanne").get("/portal-links/MED-1999-0001").statusCode()).isEqualTo(404);
 
-    Staff sanne = new Staff("sanne");
+    StaffBrowser sanne = new StaffBrowser(port, "sanne");
     sanne.get("/portal-links/" + caseNumber);
-    HttpResponse<String> noToken = sanne.post("/portal-links/" + caseNumber + "/" + linkId(janLink) + "/revoke", "");
+    HttpResponse<String> noToken = sanne.post("/portal-links/" + caseNumber + "/" + linkId(janLink) + "/revoke", "", "");
     assertThat(noToken.statusCode()).as("a post without the form's token").isEqualTo(403);
     HttpResponse<String> otherCase = sanne.post("/portal-links/" + caseNumber + "/" + UUID.randomUUID() + "/revoke",
-        sanne.get("/portal-links/" + caseNumber).body());
+        sanne.get("/portal-links/" + caseNumber).body(), "");
     assertThat(otherCase.statusCode()).isEqualTo(404);
     assertThat(new PortalBrowser(port).get(janLink).statusCode()).isEqualTo(200);
   }
@@ -155,35 +147,5 @@ class PortalLinksStaffTest {
 
   private static String token(String link) {
     return link.substring(link.indexOf("/portal/") + "/portal/".length()).replaceFirst("/.*$", "");
-  }
-
-  /** A staff member's browser: HTTP Basic, cookies, and the CSRF token of the page last seen. */
-  private final class Staff {
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private final String user;
-
-    Staff(String user) {
-      this.user = user;
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String pageWithForm) throws Exception {
-      Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
-      String body = token.find() ? "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) : "";
-      return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-      if (user != null) {
-        builder.header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-      }
-      return builder;
-    }
   }
 }
