@@ -164,8 +164,8 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(PdfText.of(signedVersion.content())).as("the draft's pages and the signature page")
         .contains("Jan snoeit de takken", "SHA-256 van het origineel (versie " + settlement.version() + "): "
             + settlement.sha256())
-        .contains("Jan de Boer Partij Digitaal, in het portaal", "jan.settle@example.nl",
-            "Emma Clarke Partij Digitaal, in het portaal", "emma.settle@example.co.uk")
+        .contains("Jan de Boer, Partij Digitaal, in het portaal", "jan.settle@example.nl",
+            "Emma Clarke, Partij Digitaal, in het portaal", "emma.settle@example.co.uk")
         .contains("versie " + signedVersion.version() + ", ondertekende versie van versie " + settlement.version());
     PdfArchive.assertPdfA(signedVersion.content());
     assertThat(documents.ofCase(instance.getBusinessKey())).as("the dossier keeps the draft, superseded")

@@ -109,7 +109,7 @@ class SigningPortalTest {
     String page = nl.mediatafel.platform.PdfText.of(signed.content());
     for (Party party : signingCase.parties()) {
       assertThat(page).as("the name as typed, the method and the confirmed address")
-          .contains(party.getName().toUpperCase() + " Partij Digitaal, in het portaal")
+          .contains(party.getName().toUpperCase() + ", Partij Digitaal, in het portaal")
           .contains(party.getEmail());
       assertThat(signatures.find(signingCase.agreement().id(), party.getId()).orElseThrow().signedName())
           .isEqualTo(party.getName().toUpperCase());

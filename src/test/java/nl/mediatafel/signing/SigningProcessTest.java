@@ -309,8 +309,8 @@ class SigningProcessTest {
         .isEqualTo(signed.id().toString());
     String page = PdfText.of(signed.content());
     assertThat(page).startsWith(PdfText.of(signingCase.agreement().content()).strip())
-        .contains(onPaper.getName() + " Partij Op papier, gecontroleerd door het secretariaat")
-        .contains(signingCase.party(1).getName() + " Partij Digitaal, in het portaal")
+        .contains(onPaper.getName() + ", Partij Op papier, gecontroleerd door het secretariaat")
+        .contains(signingCase.party(1).getName() + ", Partij Digitaal, in het portaal")
         .contains(signingCase.party(1).getEmail())
         .contains("SHA-256 van het origineel (versie " + signingCase.agreement().version() + "): "
             + signingCase.agreement().sha256());
