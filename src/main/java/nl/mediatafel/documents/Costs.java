@@ -30,19 +30,28 @@ public record Costs(BigDecimal hours, BigDecimal hourlyRate, BigDecimal platform
     }
   }
 
+  /** The route on which nobody uses the online platform, so no platform fee is charged. */
+  public static final String FACE_TO_FACE = "FACE_TO_FACE";
+
   /**
    * The costs from a document model ({@link DocumentModelSource#HOURLY_RATE}, {@link DocumentModelSource#HOURS},
    * {@link DocumentModelSource#PLATFORM_FEE}); empty when the model has no hourly rate.
+   *
+   * <p>The platform fee pays for the online platform (forum, video), so it is charged on the online and hybrid routes
+   * only: on a {@value #FACE_TO_FACE} case a fee entered at triage is left out of every document. If the case later
+   * switches to an online route, the fee agreed at triage applies from the documents made after the switch.
    */
   public static Optional<Costs> from(Map<String, ?> model) {
     Object rate = model.get(DocumentModelSource.HOURLY_RATE);
     if (rate == null) {
       return Optional.empty();
     }
+    boolean faceToFace = FACE_TO_FACE.equals(String.valueOf(model.get(DocumentModelSource.ROUTE)));
     return Optional.of(new Costs(
         amount(DocumentModelSource.HOURS, model.get(DocumentModelSource.HOURS)),
         amount(DocumentModelSource.HOURLY_RATE, rate),
-        amount(DocumentModelSource.PLATFORM_FEE, model.get(DocumentModelSource.PLATFORM_FEE))));
+        faceToFace ? BigDecimal.ZERO
+            : amount(DocumentModelSource.PLATFORM_FEE, model.get(DocumentModelSource.PLATFORM_FEE))));
   }
 
   /** hours × hourly rate, in cents. */

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves a {@code sendEmail} task's {@code attachments} parameter: comma-separated document ids or document types
- * ({@code MEDIATION_AGREEMENT} means the current version); with the prefix {@value #SIGNED} the document comes with its
- * signature page ({@code signed:${settlementDocumentId}}). Only documents of the mail's own case are attached, so a
- * mistyped id can never send another case's document.
+ * ({@code MEDIATION_AGREEMENT} means the current version, which after signing is the signed version); with the
+ * prefix {@value #SIGNED} the stored signed version of that document is attached ({@code signed:${settlementDocumentId}}
+ * gives the version with the signature page, never the draft). The signing process stores it when the last signature
+ * comes in; for a document signed before that existed it is stored here, from the recorded signatures. Only documents
+ * of the mail's own case are attached, so a mistyped id can never send another case's document.
  */
 @Component
 class DocumentAttachments implements AttachmentSource {
@@ -37,10 +39,21 @@ class DocumentAttachments implements AttachmentSource {
           : documents.current(caseNumber, token))
           .filter(found -> found.caseNumber().equals(caseNumber))
           .orElseThrow(() -> new IllegalArgumentException("Case " + caseNumber + " has no document '" + token + "'"));
-      byte[] content = signed ? documents.renderSigned(document.id(), signatures.linesFor(document)) : document.content();
-      attachments.add(new Attachment(document.fileName(), "application/pdf", content));
+      StoredDocument attached = signed && !document.isSigned() ? signedVersion(document) : document;
+      attachments.add(new Attachment(attached.fileName(), "application/pdf", attached.content()));
     }
     return attachments;
+  }
+
+  private StoredDocument signedVersion(StoredDocument original) {
+    return documents.signedVersionOf(original.id()).orElseGet(() -> {
+      List<SignatureLine> lines = signatures.linesFor(original);
+      if (lines.isEmpty()) {
+        throw new IllegalArgumentException("Case " + original.caseNumber() + ": nobody signed document "
+            + original.id() + " (" + original.documentType() + " version " + original.version() + ")");
+      }
+      return documents.storeSigned(original.id(), lines);
+    });
   }
 
   private static boolean isUuid(String token) {

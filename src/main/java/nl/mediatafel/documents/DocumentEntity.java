@@ -37,6 +37,8 @@ class DocumentEntity {
   private String sha256;
   private Instant createdAt;
   private Instant supersededAt;
+  /** Signed version only: the version that was signed (changeset 185-signed-documents). */
+  private UUID signedFrom;
 
   protected DocumentEntity() {}
 
@@ -53,6 +55,15 @@ class DocumentEntity {
     this.createdAt = createdAt;
   }
 
+  /** The signed version of {@code original}: its pages and the signature page, as the next version. */
+  static DocumentEntity signed(StoredDocument original, int version, byte[] content, String sha256,
+      Instant createdAt) {
+    DocumentEntity signed = new DocumentEntity(original.caseNumber(), original.documentType(), version,
+        original.template(), original.language(), content, sha256, createdAt);
+    signed.signedFrom = original.id();
+    return signed;
+  }
+
   void supersede(Instant at) {
     if (supersededAt == null) {
       supersededAt = at;
@@ -61,7 +72,7 @@ class DocumentEntity {
 
   StoredDocument toStoredDocument() {
     return new StoredDocument(id, caseNumber, documentType, version, template, language, sha256, createdAt,
-        supersededAt, content);
+        supersededAt, content, signedFrom);
   }
 
   UUID getId() {

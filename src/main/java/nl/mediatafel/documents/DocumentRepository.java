@@ -16,6 +16,8 @@ interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
 
   List<DocumentEntity> findByCaseNumberOrderByCreatedAt(String caseNumber);
 
+  Optional<DocumentEntity> findBySignedFrom(UUID signedFrom);
+
   Optional<DocumentEntity> findFirstByCaseNumberAndDocumentTypeAndSupersededAtIsNullOrderByVersionDesc(
       String caseNumber, String documentType);
 }

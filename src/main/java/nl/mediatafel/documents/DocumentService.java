@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Service;
@@ -37,9 +39,10 @@ import org.thymeleaf.context.Context;
  * {@code i18n/documents_<language>.properties}) rendered to PDF, stored as the next version of its type for the case
  * with its SHA-256; the earlier versions are marked superseded but kept, because one of them may have been signed.
  *
- * <p>The PDF depends only on the template, the language and the model (including the document date), never on the
- * version number or the time of generation: the same input gives the same bytes and so the same hash (see
- * {@link PdfRenderer}).
+ * <p>The PDF depends only on the template, the language, the model (including the document date) and the version
+ * number its footer states, never on the time of generation: the same input gives the same bytes and so the same hash
+ * (see {@link PdfRenderer}). Once everyone signed a version, {@link #storeSigned} stores the signed version: the same
+ * pages plus a signature page, as the next version.
  */
 @Service
 public class DocumentService {
@@ -51,6 +54,7 @@ public class DocumentService {
 
   static final String TEMPLATE_FOLDER = "documents/";
   static final String SIGNATURE_PAGE = "documents/common/signature-page";
+  static final String RETENTION_YEARS = "retentionYears";
   private static final String TEMPLATE_PATTERN = "classpath*:templates/documents/*.html";
   private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern DOCUMENT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
@@ -61,13 +65,15 @@ public class DocumentService {
   private final PdfRenderer pdf;
   private final Clock clock;
   private final List<String> templates;
+  private final Period retention;
 
   /**
    * @param templateEngine Spring Boot's engine ({@code templates/}, HTML mode, messages from the application's
    *     MessageSource); named so that it still wins if another feature adds an engine of its own
    */
   DocumentService(DocumentRepository documents, ITemplateEngine templateEngine, PdfRenderer pdf, Clock clock,
-      ResourcePatternResolver resources) {
+      ResourcePatternResolver resources, @Value("${mediatafel.retention.dossier:P5Y}") Period retention) {
+    this.retention = retention;
     this.documents = documents;
     this.templateEngine = templateEngine;
     this.pdf = pdf;
@@ -106,9 +112,14 @@ public class DocumentService {
     String languageTag = requireLanguage(language);
     Objects.requireNonNull(model, "model");
 
+    // the version is printed in the footer, so it is counted before rendering (in this transaction)
+    int version = documents.findLatestVersion(caseNumber, documentType) + 1;
     Map<String, Object> variables = new HashMap<>(model);
     variables.put(CASE_NUMBER, caseNumber);
     variables.put("documentType", documentType);
+    variables.put("version", version);
+    // the mediation agreement tells parties how long their dossier is kept (the same setting closing uses)
+    variables.put(RETENTION_YEARS, retention.toTotalMonths() / 12);
     LocalDate date = documentDate(model.get(DOCUMENT_DATE));
     variables.put(DOCUMENT_DATE, date);
     Costs.from(model).ifPresent(costs -> {
@@ -130,7 +141,6 @@ public class DocumentService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     documents.findByCaseNumberAndDocumentTypeAndSupersededAtIsNull(caseNumber, documentType)
         .forEach(earlier -> earlier.supersede(now));
-    int version = documents.findLatestVersion(caseNumber, documentType) + 1;
     DocumentEntity stored = documents.save(new DocumentEntity(caseNumber, documentType, version, template,
         languageTag, content, PdfRenderer.sha256Hex(content), now));
     return stored.toStoredDocument();
@@ -157,24 +167,58 @@ public class DocumentService {
   }
 
   /**
-   * The stored PDF with a signature page appended: who signed, in which role and when (Dutch time), and the SHA-256
-   * of the stored PDF, which is what they signed. The stored document itself is not changed.
+   * The signed version of a document, once everyone signed it: stored as the next version of its type, superseding
+   * the original, made of the original's pages unchanged and a signature page that lists every signature (name as
+   * typed, method, date and time in Dutch time, the confirmed e-mail address of a portal signature) and the SHA-256
+   * of the original, which is what they signed. Idempotent: a document has at most one signed version, and asking
+   * again returns it unchanged (a retried job, a mail that needs it).
    *
+   * @param originalId the version that was signed; not itself a signed version
+   * @param signatures every signature on it, at least one
    * @throws NoSuchElementException when there is no such document
    */
+  @Transactional
+  public StoredDocument storeSigned(UUID originalId, List<SignatureLine> signatures) {
+    Optional<StoredDocument> earlier = signedVersionOf(originalId);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    StoredDocument original = find(originalId)
+        .orElseThrow(() -> new NoSuchElementException("No document with id " + originalId));
+    if (original.isSigned()) {
+      throw new IllegalArgumentException("Document " + originalId + " is itself a signed version");
+    }
+    int version = documents.findLatestVersion(original.caseNumber(), original.documentType()) + 1;
+    byte[] content = signedPdf(original, signatures, version);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    documents.findByCaseNumberAndDocumentTypeAndSupersededAtIsNull(original.caseNumber(), original.documentType())
+        .forEach(current -> current.supersede(now));
+    return documents.save(DocumentEntity.signed(original, version, content, PdfRenderer.sha256Hex(content), now))
+        .toStoredDocument();
+  }
+
+  /** The signed version of a document, if everyone signed it and it was stored ({@link #storeSigned}). */
   @Transactional(readOnly = true)
-  public byte[] renderSigned(UUID documentId, List<SignatureLine> signatures) {
-    StoredDocument document = find(documentId)
-        .orElseThrow(() -> new NoSuchElementException("No document with id " + documentId));
+  public Optional<StoredDocument> signedVersionOf(UUID originalId) {
+    return documents.findBySignedFrom(originalId).map(DocumentEntity::toStoredDocument);
+  }
+
+  /**
+   * The stored PDF with the signature page appended, as it would be stored as {@code version}; the stored document
+   * itself is not changed. The same signatures give the same bytes.
+   */
+  byte[] signedPdf(StoredDocument document, List<SignatureLine> signatures, int version) {
     if (signatures.isEmpty()) {
       throw new IllegalArgumentException("A signature page needs at least one signature");
     }
     List<Map<String, Object>> lines = signatures.stream()
-        .sorted(Comparator.comparing(SignatureLine::signedAt))
+        .sorted(Comparator.comparing(SignatureLine::signedAt).thenComparing(SignatureLine::name))
         .map(line -> {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("name", line.name());
           row.put("role", line.role());
+          row.put("method", line.method());
+          row.put("email", line.email());
           row.put("signedAt", line.signedAt().atZone(AMSTERDAM));
           return row;
         })
@@ -182,7 +226,8 @@ public class DocumentService {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CASE_NUMBER, document.caseNumber());
     variables.put("documentType", document.documentType());
-    variables.put("version", document.version());
+    variables.put("version", version);
+    variables.put("originalVersion", document.version());
     variables.put("sha256", document.sha256());
     variables.put("signatures", lines);
     String xhtml = templateEngine.process(SIGNATURE_PAGE, new Context(document.locale(), variables));

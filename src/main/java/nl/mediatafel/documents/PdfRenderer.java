@@ -1,14 +1,21 @@
 package nl.mediatafel.documents;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,10 +23,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.EnumSet;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.logging.Level;
+import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -27,6 +38,14 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,14 +59,48 @@ import org.springframework.stereotype.Component;
  * {@value #PRODUCER}; and the trailer's file identifier {@code /ID}, which PDFBox derives from the clock unless one is
  * present, and which is derived here from the content.
  *
- * <p>Texts use the PDF base-14 fonts (Helvetica, Courier), which need no font file and cover Western European text
- * including € and the Dutch accented letters (WinAnsi); a character outside that set prints as "#". The renderer may
- * not fetch anything over the network or from disk: templates are self-contained.
+ * <p>Every PDF is PDF/A-2b (ISO 19005-2, level B), so that a dossier kept for years can still be read and shows the
+ * same: the fonts are embedded (Liberation Sans and Liberation Mono from {@code fonts/} on the class path, SIL Open
+ * Font License, subset to the letters used; they cover € and every Dutch accented letter), the colours are tied to an
+ * sRGB output intent (the Java runtime's own sRGB profile), and the XMP metadata says "PDF/A-2b" and repeats exactly
+ * the document information (title, producer, dates). The templates name the font families {@value #SANS} and
+ * {@value #MONO} only: a generic family such as {@code sans-serif} would fall back to a non-embedded base-14 font.
+ * The renderer may not fetch anything over the network or from disk: templates are self-contained.
  */
 @Component
 class PdfRenderer {
 
   static final String PRODUCER = "Mediatafel";
+  /** The font families the document templates may use. */
+  static final String SANS = "Liberation Sans";
+  static final String MONO = "Liberation Mono";
+  static final PdfAConformance CONFORMANCE = PdfAConformance.PDFA_2_B;
+
+  private static final List<Font> FONTS = List.of(
+      new Font(SANS, "LiberationSans-Regular.ttf", 400, FontStyle.NORMAL),
+      new Font(SANS, "LiberationSans-Bold.ttf", 700, FontStyle.NORMAL),
+      new Font(SANS, "LiberationSans-Italic.ttf", 400, FontStyle.ITALIC),
+      new Font(SANS, "LiberationSans-BoldItalic.ttf", 700, FontStyle.ITALIC),
+      new Font(MONO, "LiberationMono-Regular.ttf", 400, FontStyle.NORMAL));
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  /** A font file, read once. */
+  private record Font(String family, String file, int weight, FontStyle style, byte[] data) {
+    Font(String family, String file, int weight, FontStyle style) {
+      this(family, file, weight, style, read("fonts/" + file));
+    }
+
+    private static byte[] read(String resource) {
+      try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("Font " + resource + " is missing from the class path");
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read font " + resource, e);
+      }
+    }
+  }
 
   /** No images, style sheets or fonts from URLs or files: a template cannot make the server fetch anything. */
   private static final BiPredicate<String, ExternalResourceType> NOTHING_EXTERNAL = (uri, type) -> false;
@@ -62,10 +115,20 @@ class PdfRenderer {
    */
   byte[] render(String xhtml, ZonedDateTime date) {
     PdfRendererBuilder builder = new PdfRendererBuilder()
+        .useFastMode()
         .withHtmlContent(xhtml, null)
         .withProducer(PRODUCER)
+        .usePdfAConformance(CONFORMANCE)
+        .useColorProfile(SRGB)
         .useExternalResourceAccessControl(NOTHING_EXTERNAL, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
         .useExternalResourceAccessControl(NOTHING_EXTERNAL, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+    for (Font font : FONTS) {
+      // the sans fonts are also the last resort of any other family, so nothing falls back to a base-14 font
+      Set<FSFontUseCase> useCases = font.family().equals(SANS)
+          ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL) : EnumSet.of(FSFontUseCase.DOCUMENT);
+      builder.useFont(() -> new ByteArrayInputStream(font.data()), font.family(), font.weight(), font.style(), true,
+          useCases);
+    }
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
       renderer.layout();
       renderer.createPDFWithoutClosing();
@@ -106,6 +169,7 @@ class PdfRenderer {
     info.setCreationDate(GregorianCalendar.from(created));
     info.setModificationDate(GregorianCalendar.from(modified));
     document.setDocumentInformation(info);
+    document.getDocumentCatalog().setMetadata(xmp(document, title, created, modified));
     // PDF 32000 §14.4: two byte strings, equal for a file as first written; 16 bytes as in the usual MD5-based ids
     byte[] id = Arrays.copyOf(contentDigest, 16);
     COSArray ids = new COSArray();
@@ -115,6 +179,38 @@ class PdfRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     document.save(out);
     return out.toByteArray();
+  }
+
+  /**
+   * PDF/A metadata: the PDF/A part and level, and the same title, producer, creator tool and dates as the document
+   * information dictionary (PDF/A-2 §6.6.3 requires them to agree), so a validator finds no mismatch after
+   * {@link #append} changed the modification date.
+   */
+  private static PDMetadata xmp(PDDocument document, String title, ZonedDateTime created, ZonedDateTime modified)
+      throws IOException {
+    try {
+      XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+      if (title != null) {
+        DublinCoreSchema dublinCore = xmp.createAndAddDublinCoreSchema();
+        dublinCore.setTitle(title);
+      }
+      XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+      basic.setCreatorTool(PRODUCER);
+      basic.setCreateDate(GregorianCalendar.from(created));
+      basic.setModifyDate(GregorianCalendar.from(modified));
+      AdobePDFSchema adobe = xmp.createAndAddAdobePDFSchema();
+      adobe.setProducer(PRODUCER);
+      PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+      pdfa.setPart(CONFORMANCE.getPart());
+      pdfa.setConformance(CONFORMANCE.getConformanceValue());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new XmpSerializer().serialize(xmp, out, true);
+      PDMetadata metadata = new PDMetadata(document);
+      metadata.importXMPMetadata(out.toByteArray());
+      return metadata;
+    } catch (BadFieldValueException | TransformerException e) {
+      throw new IOException("Cannot write the PDF/A metadata", e);
+    }
   }
 
   static String sha256Hex(byte[] bytes) {

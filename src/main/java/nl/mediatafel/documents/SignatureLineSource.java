@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Who signed a document, for its signature page. The signing feature answers it from its signature records; documents
- * only renders the page ({@link DocumentService#renderSigned}).
+ * only renders the page and stores the signed version ({@link DocumentService#storeSigned}).
  */
 public interface SignatureLineSource {
 

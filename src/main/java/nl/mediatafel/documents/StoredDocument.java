@@ -19,14 +19,27 @@ import java.util.UUID;
  * @param language the language tag of its texts ({@code nl}, {@code en})
  * @param sha256 lower-case hex SHA-256 of {@link #content()}
  * @param supersededAt when a newer version replaced it; {@code null} for the current version
+ * @param signedFrom for a signed version: the id of the version everyone signed, whose pages it starts with;
+ *     {@code null} for a generated document
  */
 public record StoredDocument(UUID id, String caseNumber, String documentType, int version, String template,
-    String language, String sha256, Instant createdAt, Instant supersededAt, byte[] content) {
+    String language, String sha256, Instant createdAt, Instant supersededAt, byte[] content, UUID signedFrom) {
 
   public StoredDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(content, "content");
     content = content.clone();
+  }
+
+  /** A generated (not signed) document. */
+  public StoredDocument(UUID id, String caseNumber, String documentType, int version, String template,
+      String language, String sha256, Instant createdAt, Instant supersededAt, byte[] content) {
+    this(id, caseNumber, documentType, version, template, language, sha256, createdAt, supersededAt, content, null);
+  }
+
+  /** Whether this is the signed version of another: its pages plus the signature page. */
+  public boolean isSigned() {
+    return signedFrom != null;
   }
 
   /** A copy of the PDF bytes. */
@@ -47,9 +60,13 @@ public record StoredDocument(UUID id, String caseNumber, String documentType, in
     return Optional.ofNullable(supersededAt);
   }
 
-  /** A file name for downloads and mail attachments, e.g. {@code MED-2026-0042-mediation-agreement-v2.pdf}. */
+  /**
+   * A file name for downloads and mail attachments, e.g. {@code MED-2026-0042-mediation-agreement-v2.pdf}, or
+   * {@code MED-2026-0042-mediation-agreement-v3-signed.pdf} for a signed version.
+   */
   public String fileName() {
-    return caseNumber + "-" + documentType.toLowerCase(Locale.ROOT).replace('_', '-') + "-v" + version + ".pdf";
+    return caseNumber + "-" + documentType.toLowerCase(Locale.ROOT).replace('_', '-') + "-v" + version
+        + (isSigned() ? "-signed" : "") + ".pdf";
   }
 
   @Override
@@ -64,6 +81,7 @@ public record StoredDocument(UUID id, String caseNumber, String documentType, in
         && Objects.equals(sha256, that.sha256)
         && Objects.equals(createdAt, that.createdAt)
         && Objects.equals(supersededAt, that.supersededAt)
+        && Objects.equals(signedFrom, that.signedFrom)
         && Arrays.equals(content, that.content);
   }
 
@@ -76,6 +94,6 @@ public record StoredDocument(UUID id, String caseNumber, String documentType, in
   public String toString() {
     return "StoredDocument[id=" + id + ", caseNumber=" + caseNumber + ", documentType=" + documentType
         + ", version=" + version + ", template=" + template + ", language=" + language + ", sha256=" + sha256
-        + ", createdAt=" + createdAt + ", supersededAt=" + supersededAt + ", content=" + content.length + " bytes]";
+        + ", createdAt=" + createdAt + ", supersededAt=" + supersededAt + ", signedFrom=" + signedFrom + ", content=" + content.length + " bytes]";
   }
 }

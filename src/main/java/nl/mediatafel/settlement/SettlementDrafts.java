@@ -3,6 +3,7 @@ package nl.mediatafel.settlement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,8 @@ public class SettlementDrafts {
 
   public static final int MAX_POINTS = 50;
   public static final int MAX_POINT_LENGTH = 2000;
+  /** A typed list number or bullet at the start of a line: "1.", "12)", "3:", "-", "*", "•", "–", then a space. */
+  private static final Pattern LIST_MARKER = Pattern.compile("^(?:\\(?\\d{1,3}[.):]|[-*•–])\\s+");
 
   private final SettlementDraftRepository drafts;
   private final Clock clock;
@@ -41,9 +44,16 @@ public class SettlementDrafts {
     return drafts.findFirstByCaseNumberOrderByVersionDesc(caseNumber).map(SettlementDraft::getPoints).orElse(List.of());
   }
 
+  /**
+   * One point per non-empty line. The document numbers the points itself, so a number or bullet the mediator typed in
+   * front ("1. ", "2) ", "- ", "• ") is left out; otherwise the agreement would read "1. 1. …". A number that is part
+   * of the text ("1.000 euro", "2026: …") stays.
+   */
   static List<String> parse(String text) {
     List<String> points = text == null ? List.of()
-        : Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+        : Arrays.stream(text.split("\\R")).map(String::strip)
+            .map(line -> LIST_MARKER.matcher(line).replaceFirst("").strip())
+            .filter(line -> !line.isEmpty()).toList();
     if (points.isEmpty()) {
       throw new IllegalArgumentException("schrijf ten minste één afspraak op (één per regel)");
     }

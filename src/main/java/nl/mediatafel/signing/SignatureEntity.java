@@ -27,11 +27,16 @@ class SignatureEntity {
   private String userAgent;
   private String documentSha256;
   private Instant recordedAt;
+  /** The name as signed: typed in the portal, the party's name on paper (changeset 185-signed-documents). */
+  private String signedName;
+  /** Portal only: the address of the personal link the signer confirmed. */
+  private String email;
 
   protected SignatureEntity() {}
 
   SignatureEntity(String caseNumber, UUID documentId, UUID partyId, SignatureMethod method, Instant signedAt,
-      String recordedBy, String ip, String userAgent, String documentSha256, Instant recordedAt) {
+      String recordedBy, String ip, String userAgent, String documentSha256, Instant recordedAt, String signedName,
+      String email) {
     this.id = UUID.randomUUID();
     this.caseNumber = caseNumber;
     this.documentId = documentId;
@@ -43,10 +48,12 @@ class SignatureEntity {
     this.userAgent = userAgent;
     this.documentSha256 = documentSha256;
     this.recordedAt = recordedAt;
+    this.signedName = signedName;
+    this.email = email;
   }
 
   Signature toSignature() {
     return new Signature(id, caseNumber, documentId, partyId, SignatureMethod.valueOf(method), signedAt, recordedBy,
-        ip, userAgent, documentSha256, recordedAt);
+        ip, userAgent, documentSha256, recordedAt, signedName, email);
   }
 }

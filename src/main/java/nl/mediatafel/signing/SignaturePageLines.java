@@ -9,7 +9,11 @@ import nl.mediatafel.documents.StoredDocument;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The signature page of a signed document: each recorded signature (portal or paper) with the party's name. */
+/**
+ * The signature page of a signed document: each recorded signature, portal or paper, with the name as signed (the
+ * party's name for signatures recorded before the typed name was kept), the method, and for the portal the confirmed
+ * e-mail address.
+ */
 @Component
 class SignaturePageLines implements SignatureLineSource {
 
@@ -27,8 +31,16 @@ class SignaturePageLines implements SignatureLineSource {
   public List<SignatureLine> linesFor(StoredDocument document) {
     String role = messages.getMessage("signature.party", null, document.locale());
     return signatures.forDocument(document.id()).stream()
-        .map(signature -> new SignatureLine(
-            parties.findById(signature.partyId()).map(Party::getName).orElse("?"), role, signature.signedAt()))
+        .map(signature -> {
+          Party party = parties.findById(signature.partyId()).orElse(null);
+          String name = signature.signedName() != null ? signature.signedName()
+              : party != null ? party.getName() : "?";
+          boolean portal = signature.method() == SignatureMethod.PORTAL;
+          String email = !portal ? null : signature.email() != null ? signature.email()
+              : party != null ? party.getEmail() : null;
+          return new SignatureLine(name, role, signature.signedAt(),
+              portal ? SignatureLine.PORTAL : SignatureLine.PAPER, email);
+        })
         .toList();
   }
 }

@@ -29,6 +29,8 @@ public class SignatureService {
   static final int USER_AGENT_LENGTH = 300;
   static final int IP_LENGTH = 45;
   static final int RECORDED_BY_LENGTH = 64;
+  static final int NAME_LENGTH = 200;
+  static final int EMAIL_LENGTH = 320;
 
   /** A signature and whether this call stored it ({@code false}: the party had signed this document already). */
   public record Recorded(Signature signature, boolean created) {}
@@ -69,9 +71,9 @@ public class SignatureService {
     if (earlier.isPresent()) {
       return new Recorded(earlier.get().toSignature(), false);
     }
-    partyOfCase(caseNumber, partyId, false);
+    Party party = partyOfCase(caseNumber, partyId, false);
     return store(new SignatureEntity(caseNumber, documentId, partyId, SignatureMethod.PAPER, moment,
-        recordedBy.strip(), null, null, document.sha256(), now()));
+        recordedBy.strip(), null, null, document.sha256(), now(), party.getName(), null));
   }
 
   /**
@@ -87,6 +89,20 @@ public class SignatureService {
   @Transactional
   public Recorded recordPortalSignature(String caseNumber, UUID documentId, UUID partyId, Instant signedAt, String ip,
       String userAgent) {
+    return recordPortalSignature(caseNumber, documentId, partyId, signedAt, ip, userAgent, null, null);
+  }
+
+  /**
+   * A signature given in the participant portal, with the name as the signer typed it and the e-mail address of the
+   * personal link they confirmed: both are printed on the signature page of the signed version.
+   *
+   * @param typedName the full name as typed; the party's name when null; cut to 200 characters
+   * @param email the confirmed address; the party's address when null
+   * @see #recordPortalSignature(String, UUID, UUID, Instant, String, String)
+   */
+  @Transactional
+  public Recorded recordPortalSignature(String caseNumber, UUID documentId, UUID partyId, Instant signedAt, String ip,
+      String userAgent, String typedName, String email) {
     requireText("caseNumber", caseNumber);
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(partyId, "partyId");
@@ -106,9 +122,12 @@ public class SignatureService {
           + document.documentType() + " versie " + document.version() + ") van zaak " + caseNumber
           + " is vervangen door een nieuwere versie en kan niet meer worden ondertekend");
     }
-    partyOfCase(caseNumber, partyId, true);
+    Party party = partyOfCase(caseNumber, partyId, true);
+    String name = blankToNull(typedName) == null ? party.getName() : typedName.strip().replaceAll("\\s+", " ");
+    String address = blankToNull(email) == null ? party.getEmail() : email.strip();
     return store(new SignatureEntity(caseNumber, documentId, partyId, SignatureMethod.PORTAL, moment, null,
-        blankToNull(ip), cut(blankToNull(userAgent), USER_AGENT_LENGTH), document.sha256(), now()));
+        blankToNull(ip), cut(blankToNull(userAgent), USER_AGENT_LENGTH), document.sha256(), now(),
+        cut(name, NAME_LENGTH), cut(address, EMAIL_LENGTH)));
   }
 
   /** The signature of a party on a document version, if any. */
@@ -141,7 +160,7 @@ public class SignatureService {
             "Zaak " + caseNumber + " heeft geen document " + documentId));
   }
 
-  private void partyOfCase(String caseNumber, UUID partyId, boolean mustBeActive) {
+  private Party partyOfCase(String caseNumber, UUID partyId, boolean mustBeActive) {
     Party party = parties.findById(partyId)
         .filter(found -> found.getCaseNumber().equals(caseNumber))
         .orElseThrow(() -> new SigningRefusedException(Reason.NOT_A_SIGNER,
@@ -150,6 +169,7 @@ public class SignatureService {
       throw new SigningRefusedException(Reason.NOT_A_SIGNER,
           "Partij " + partyId + " heeft zich teruggetrokken uit zaak " + caseNumber);
     }
+    return party;
   }
 
   private Instant notInTheFuture(Instant signedAt) {

@@ -98,7 +98,8 @@ class SigningPageController {
     }
     try {
       SignatureService.Recorded recorded = signatures.recordPortalSignature(caseNumber, documentId, partyId,
-          clock.instant(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+          clock.instant(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), fullName,
+          holder.email());
       if (recorded.created()) {
         try {
           SigningProcess.documentSigned(runtimeService, caseNumber, partyId.toString(), documentId.toString())

@@ -40,6 +40,7 @@ public final class SigningProcess {
     public static final String SIGNED_ON_PAPER = "endEvent_signedOnPaper";
     public static final String CANCEL_SIGNING = "endEvent_cancelSigning";
     public static final String CANCELLED_BOUNDARY = "boundaryEvent_signingCancelled";
+    public static final String STORE_SIGNED_DOCUMENT = "serviceTask_storeSignedDocument";
     public static final String OUTCOME_SIGNED = "throwEvent_outcomeSigned";
     public static final String ALL_SIGNED = "endEvent_allSigned";
     public static final String OUTCOME_CANCELLED = "throwEvent_outcomeCancelled";
@@ -84,6 +85,9 @@ public final class SigningProcess {
 
   // output
   public static final ProcessVariable<String> SIGNING_OUTCOME = ProcessVariable.of("signingOutcome", String.class);
+  /** When everyone signed: the id (UUID text) of the stored signed version (original pages plus signature page). */
+  public static final ProcessVariable<String> SIGNED_DOCUMENT_ID =
+      ProcessVariable.of("signedDocumentId", String.class);
 
   // set by the process
   /** The case number again (it is the business key), for the follow-up form. */

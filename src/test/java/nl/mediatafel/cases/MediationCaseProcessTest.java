@@ -70,6 +70,7 @@ class MediationCaseProcessTest {
   @Autowired PartyRepository parties;
   @Autowired DocumentService documents;
   @Autowired org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired nl.mediatafel.signing.SignatureService signatures;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -395,7 +396,10 @@ class MediationCaseProcessTest {
     return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
   }
 
+  /** What the portal does: record the signature (the signed version needs it), then tell the process. */
   private void sign(ProcessInstance instance, Party party, String documentId) {
+    signatures.recordPortalSignature(instance.getBusinessKey(), java.util.UUID.fromString(documentId), party.getId(),
+        java.time.Instant.now(), "192.0.2.10", "JUnit");
     runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
         .processInstanceBusinessKey(instance.getBusinessKey())
         .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())

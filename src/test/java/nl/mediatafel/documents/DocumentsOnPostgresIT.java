@@ -32,7 +32,8 @@ class DocumentsOnPostgresIT {
 
       StoredDocument earlier = documents.find(first.id()).orElseThrow();
       assertThat(earlier.content()).isEqualTo(first.content());
-      assertThat(earlier.sha256()).isEqualTo(second.sha256());
+      assertThat(earlier.sha256()).isEqualTo(first.sha256())
+          .as("the footer states the version").isNotEqualTo(second.sha256());
       assertThat(earlier.isCurrent()).isFalse();
       assertThat(documents.current("MED-PG-0001", "COST_STATEMENT")).contains(second);
 
@@ -44,7 +45,8 @@ class DocumentsOnPostgresIT {
           .containsEntry("content", "bytea")
           .containsEntry("sha256", "character")
           .containsEntry("created_at", "timestamp with time zone")
-          .containsEntry("superseded_at", "timestamp with time zone");
+          .containsEntry("superseded_at", "timestamp with time zone")
+          .containsEntry("signed_from", "uuid");
     }
   }
 }

@@ -12,6 +12,8 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import java.util.List;
+import nl.mediatafel.platform.PdfArchive;
 import org.junit.jupiter.api.Test;
 
 /** What makes a PDF reproducible: dates from the caller, a fixed producer, a file identifier from the content. */
@@ -61,6 +63,25 @@ class PdfRendererTest {
     }
     assertThat(renderer.append(document, page, MARCH_5.plusDays(5))).isEqualTo(both);
     assertThat(DocumentServiceTest.text(both)).contains("Tarief € 125,00 · beëindigen");
+  }
+
+  @Test
+  void everyPdfIsPdfA2bWithEmbeddedFontsThatPrintDutchLettersAndTheEuro() throws IOException {
+    String xhtml = "<!DOCTYPE html><html><head><title>Proef</title><style>body { font-family: 'Liberation Sans'; }"
+        + " .hash { font-family: 'Liberation Mono'; }</style></head>"
+        + "<body><p>Tarief € 125,00 · beëindigen, café, reïntegratie, België, geüpdatet, coöperatie, één</p>"
+        + "<p><b>vet</b> <i>schuin</i></p><p class=\"hash\">ab12</p></body></html>";
+
+    byte[] pdf = renderer.render(xhtml, MARCH_5);
+    byte[] appended = renderer.append(pdf, renderer.render(xhtml.replace("Proef", "Blad"), MARCH_5.plusDays(2)),
+        MARCH_5.plusDays(2));
+
+    for (byte[] bytes : List.of(pdf, appended)) {
+      PdfArchive.assertPdfA(bytes);
+      assertThat(PdfArchive.fonts(bytes)).allSatisfy(font -> assertThat(font).contains("Liberation"));
+      assertThat(DocumentServiceTest.text(bytes))
+          .contains("Tarief € 125,00 · beëindigen, café, reïntegratie, België, geüpdatet, coöperatie, één");
+    }
   }
 
   private static String fileIdentifier(byte[] bytes) throws IOException {

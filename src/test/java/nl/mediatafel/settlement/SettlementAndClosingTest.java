@@ -31,6 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
@@ -44,6 +45,7 @@ import nl.mediatafel.forum.ForumThread;
 import nl.mediatafel.forum.OnlineMediationProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PdfArchive;
 import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
@@ -107,7 +109,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     Task draft = task(instance, DRAFT_SETTLEMENT);
     assertThat(draft).hasCandidateUser("anna");
     taskService.complete(draft.getId(), Map.of(MediationCaseProcess.SETTLEMENT_POINTS.name(),
-        "Jan snoeit de takken voor 1 maart.\n\n  Emma betaalt de helft van de nieuwe schutting.  \n"));
+        "1. Jan snoeit de takken voor 1 maart.\n\n  2) Emma betaalt de helft van de nieuwe schutting.  \n"));
     assertThat(drafts.currentPoints(instance.getBusinessKey())).containsExactly(
         "Jan snoeit de takken voor 1 maart.", "Emma betaalt de helft van de nieuwe schutting.");
     assertThat(runtimeService.getVariables(instance.getId()))
@@ -120,8 +122,11 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     ProcessJobs.executeAt(managementService, instance, MAKE_SETTLEMENT);
     StoredDocument settlement = documents.current(instance.getBusinessKey(), "SETTLEMENT_AGREEMENT").orElseThrow();
-    assertThat(PdfText.of(settlement.content())).contains("Jan snoeit de takken voor 1 maart.",
-        "Emma betaalt de helft van de nieuwe schutting.", "Jan de Boer", "Emma Clarke");
+    assertThat(PdfText.of(settlement.content())).as("the document numbers the points once, not \"1. 1.\"")
+        .contains("1. Jan snoeit de takken voor 1 maart.", "2. Emma betaalt de helft van de nieuwe schutting.",
+            "Jan de Boer", "Emma Clarke")
+        .doesNotContain("1. 1.", "2. 2)");
+    PdfArchive.assertPdfA(settlement.content());
 
     ProcessJobs.executeAt(managementService, instance, SETTLEMENT_REVIEW_MAIL);
     assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
@@ -151,8 +156,26 @@ class SettlementAndClosingTest extends ProcessScenario {
     ProcessJobs.executeAt(managementService, instance, SIGNED_SETTLEMENT_MAIL);
     ReceivedMail signed = mailTo("emma.settle@example.co.uk");
     assertThat(signed.subject()).isEqualTo("The signed settlement agreement (" + instance.getBusinessKey() + ")");
-    assertThat(PdfText.of(signed.attachmentContents().get(0))).as("the signature page is appended")
-        .contains("Jan snoeit de takken", settlement.sha256());
+    StoredDocument signedVersion = documents.current(instance.getBusinessKey(), "SETTLEMENT_AGREEMENT").orElseThrow();
+    assertThat(signedVersion.signedFrom()).as("the signed version is a new version of the draft")
+        .isEqualTo(settlement.id());
+    assertThat(signedVersion.version()).isEqualTo(settlement.version() + 1);
+    assertThat(signedVersion.sha256()).isNotEqualTo(settlement.sha256());
+    assertThat(signed.attachmentContents().get(0)).as("what parties get mailed is the stored signed version")
+        .isEqualTo(signedVersion.content());
+    assertThat(signed.attachmentNames()).containsExactly(signedVersion.fileName());
+    assertThat(PdfText.of(signedVersion.content())).as("the draft's pages and the signature page")
+        .contains("Jan snoeit de takken", "SHA-256 van het origineel (versie " + settlement.version() + "): "
+            + settlement.sha256())
+        .contains("Jan de Boer, Partij Digitaal, in het portaal", "jan.settle@example.nl",
+            "Emma Clarke, Partij Digitaal, in het portaal", "emma.settle@example.co.uk")
+        .contains("versie " + signedVersion.version() + ", ondertekende versie van versie " + settlement.version());
+    PdfArchive.assertPdfA(signedVersion.content());
+    assertThat(documents.ofCase(instance.getBusinessKey())).as("the dossier keeps the draft, superseded")
+        .filteredOn(document -> document.documentType().equals("SETTLEMENT_AGREEMENT"))
+        .extracting(StoredDocument::version, StoredDocument::isCurrent)
+        .contains(org.assertj.core.groups.Tuple.tuple(settlement.version(), false),
+            org.assertj.core.groups.Tuple.tuple(signedVersion.version(), true));
     assertThat(status(instance)).isEqualTo("SETTLED");
 
     TestMailServer.purge();
@@ -160,6 +183,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
     assertThat(PdfText.of(costs.content())).as("2.5 hours × € 120.00, plus 21% VAT, split in two")
         .contains("2,50", "300,00", "63,00", "363,00", "Jan de Boer Eigen rekening € 181,50 € 181,50 € 0,00", "Emma Clarke Eigen rekening € 181,50");
+    PdfArchive.assertPdfA(costs.content());
     ProcessJobs.executeAt(managementService, instance, COST_STATEMENT_MAIL);
     ProcessJobs.executeAt(managementService, instance, EVALUATION_MAIL);
     assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
@@ -404,6 +428,35 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(received()).allSatisfy(mail -> assertThat(mail.attachmentTypes()).containsExactly("application/pdf"));
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL,
         MediationCaseProcess.Elements.TERMINATED).hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
+  }
+
+  @Test
+  void aPlatformFeeEnteredAtTriageIsNotChargedOnAFaceToFaceCase() throws Exception {
+    CaseRequest request = new com.fasterxml.jackson.databind.ObjectMapper().readValue(REQUEST, CaseRequest.class);
+    String caseNumber = requests.register(request, null).mediationCase().getCaseNumber();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
+    Task triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    taskService.complete(triage.getId(), Map.of(
+        MediationCaseProcess.TRIAGE_DECISION.name(), MediationCaseProcess.ACCEPT,
+        MediationCaseProcess.SUITABILITY_JUDGEMENT.name(), "Past",
+        MediationCaseProcess.ROUTE.name(), "FACE_TO_FACE",
+        nl.mediatafel.process.CaseVariables.MEDIATOR.name(), "anna",
+        MediationCaseProcess.HOURLY_RATE.name(), 120.0,
+        MediationCaseProcess.PLATFORM_FEE.name(), 95.0));
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(MediationCaseProcess.Elements.ROUTE_JOIN)
+        .cancelAllForActivity(MediationCaseProcess.Elements.INTAKE + "#multiInstanceBody")
+        .execute();
+    holdSession(instance, 1.0, FaceToFaceProcess.NO_AGREEMENT);
+    taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_NO_AGREEMENT).getId(),
+        Map.of("terminationNote", "Geen akkoord.", "referBack", false));
+    ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
+
+    String costs = PdfText.of(documents.current(caseNumber, "COST_STATEMENT").orElseThrow().content());
+    assertThat(costs).as("1 hour × € 120.00 + 21% VAT, and no platform at the table")
+        .contains("Totaal exclusief btw € 120,00", "Totaal inclusief btw € 145,20")
+        .doesNotContain("platform", "95,00");
   }
 
   @Test

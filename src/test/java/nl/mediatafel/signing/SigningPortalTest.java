@@ -102,6 +102,23 @@ class SigningPortalTest {
       assertThat(twice.statusCode()).as("signing twice changes nothing").isEqualTo(303);
     }
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(signing.getId()).count()).isZero();
+
+    // everyone signed: the signed version is stored and is what the portal serves from now on
+    StoredDocument signed = documents.signedVersionOf(signingCase.agreement().id()).orElseThrow();
+    assertThat(documents.current(signingCase.caseNumber(), signed.documentType())).contains(signed);
+    String page = nl.mediatafel.platform.PdfText.of(signed.content());
+    for (Party party : signingCase.parties()) {
+      assertThat(page).as("the name as typed, the method and the confirmed address")
+          .contains(party.getName().toUpperCase() + ", Partij Digitaal, in het portaal")
+          .contains(party.getEmail());
+      assertThat(signatures.find(signingCase.agreement().id(), party.getId()).orElseThrow().signedName())
+          .isEqualTo(party.getName().toUpperCase());
+    }
+    assertThat(page).contains("SHA-256 van het origineel (versie 1): " + signingCase.agreement().sha256());
+    PortalBrowser browser = new PortalBrowser(port);
+    String link = linkOf.values().iterator().next();
+    browser.confirm(link);
+    assertThat(browser.getBytes(link + "/" + signed.id() + "/pdf").body()).isEqualTo(signed.content());
   }
 
   @Test

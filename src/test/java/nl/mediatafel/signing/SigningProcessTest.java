@@ -32,6 +32,8 @@ import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.DocumentType;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.PdfArchive;
+import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
@@ -138,6 +140,8 @@ class SigningProcessTest {
     assertThat(outcome(instance)).isEqualTo(SigningProcess.SIGNED);
     assertThat(signatures.forDocument(signingCase.agreement().id())).hasSize(2)
         .allSatisfy(signature -> assertThat(signature.method()).isEqualTo(SignatureMethod.PORTAL));
+    assertThat(documents.signedVersionOf(signingCase.agreement().id())).as("the signed version is stored")
+        .hasValueSatisfying(signed -> assertThat(signed.isCurrent()).isTrue());
   }
 
   @Test
@@ -291,8 +295,27 @@ class SigningProcessTest {
     assertThat(waiting(instance)).hasSize(1);
 
     signInPortal(signingCase, signingCase.party(1));
-    assertThat(instance).isEnded().hasPassed(SigningProcess.Elements.ALL_SIGNED);
+    assertThat(instance).isEnded().hasPassed(SigningProcess.Elements.STORE_SIGNED_DOCUMENT,
+        SigningProcess.Elements.ALL_SIGNED);
     assertThat(outcome(instance)).isEqualTo(SigningProcess.SIGNED);
+
+    // the signed version: a new version, the agreement's pages unchanged plus a page with both signatures
+    StoredDocument signed = documents.current(signingCase.caseNumber(), "MEDIATION_AGREEMENT").orElseThrow();
+    assertThat(signed.signedFrom()).isEqualTo(signingCase.agreement().id());
+    assertThat(signed.version()).isEqualTo(signingCase.agreement().version() + 1);
+    assertThat(signed.sha256()).isNotEqualTo(signingCase.agreement().sha256());
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(SigningProcess.SIGNED_DOCUMENT_ID.name()).singleResult().getValue())
+        .isEqualTo(signed.id().toString());
+    String page = PdfText.of(signed.content());
+    assertThat(page).startsWith(PdfText.of(signingCase.agreement().content()).strip())
+        .contains(onPaper.getName() + ", Partij Op papier, gecontroleerd door het secretariaat")
+        .contains(signingCase.party(1).getName() + ", Partij Digitaal, in het portaal")
+        .contains(signingCase.party(1).getEmail())
+        .contains("SHA-256 van het origineel (versie " + signingCase.agreement().version() + "): "
+            + signingCase.agreement().sha256());
+    assertThat(page).doesNotContain(onPaper.getEmail());
+    PdfArchive.assertPdfA(signed.content());
   }
 
   @Test
