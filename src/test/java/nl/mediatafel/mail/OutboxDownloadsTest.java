@@ -6,7 +6,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -156,16 +155,7 @@ class OutboxDownloadsTest extends ProcessScenario {
         .cancelAllForActivity(MediationCaseProcess.Elements.INTAKE + "#multiInstanceBody")
         .execute();
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.FACE_TO_FACE);
-    ProcessInstance sessions = called(instance, FaceToFaceProcess.KEY);
-    Map<String, Object> session = new HashMap<>();
-    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
-    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
-    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
-    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
-    taskService.complete(task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), session);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    planJointSessionAtTheTable(called(instance, FaceToFaceProcess.KEY));
     return instance;
   }
 

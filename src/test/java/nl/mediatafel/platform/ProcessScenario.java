@@ -110,6 +110,17 @@ public abstract class ProcessScenario {
    * mediator do it: planned at an address ten days ahead, announced, reminded, held, reported with these hours.
    */
   protected void holdJointSessionAtTheTable(ProcessInstance sessions, double hours, String nextStep) {
+    planJointSessionAtTheTable(sessions);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
+    taskService.complete(task(sessions, FaceToFaceProcess.Elements.SESSION_REPORT).getId(), Map.of(
+        FaceToFaceProcess.SESSION_HOURS.name(), hours, FaceToFaceProcess.SESSION_SUMMARY.name(), "Verslag",
+        FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep));
+  }
+
+  /** The secretariat plans a joint session at an address ten days ahead; its invitation (with the .ics) is sent. */
+  protected void planJointSessionAtTheTable(ProcessInstance sessions) {
     Map<String, Object> session = new HashMap<>();
     session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
     session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
@@ -119,12 +130,6 @@ public abstract class ProcessScenario {
     session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
     taskService.complete(task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), session);
     ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
-    taskService.complete(task(sessions, FaceToFaceProcess.Elements.SESSION_REPORT).getId(), Map.of(
-        FaceToFaceProcess.SESSION_HOURS.name(), hours, FaceToFaceProcess.SESSION_SUMMARY.name(), "Verslag",
-        FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep));
   }
 
   /** What the portal's sign page does for a party: record the signature, then tell the signing process. */
