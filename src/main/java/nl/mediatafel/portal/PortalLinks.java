@@ -46,8 +46,16 @@ public class PortalLinks {
     this.clock = clock;
   }
 
+  /**
+   * A new personal link, stored as its hash. Refused for a case that has ended: its links were revoked with its last
+   * status ({@link #revokeCase}), so a link made afterwards would be the only one that still worked.
+   */
   @Transactional
   public IssuedLink issue(String caseNumber, UUID partyId, Audience audience, PortalAction action) {
+    if (caseHasEnded(caseNumber)) {
+      throw new IllegalStateException("Case " + caseNumber
+          + " has ended: its links are revoked and no new one is made");
+    }
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -59,17 +67,16 @@ public class PortalLinks {
   }
 
   /**
-   * The link a token stands for, if it exists, has not expired, has not been revoked and its case has not ended: the
-   * links of an ended case are revoked with its last status ({@link #revokeCase}), and one issued after that (a mail
-   * still on its way) does not work either.
+   * The link a token stands for, if it exists, has not expired and has not been revoked. The links of an ended case
+   * are revoked with its last status and no new one is issued after it, so this needs no look at the case on every
+   * portal request.
    */
   @Transactional(readOnly = true)
   public Optional<PortalLink> verify(String token) {
     if (token == null || token.isBlank() || token.length() > 100) {
       return Optional.empty();
     }
-    return links.findByTokenHash(hash(token)).filter(link -> link.isUsableAt(clock.instant()))
-        .filter(link -> !caseHasEnded(link.getCaseNumber()));
+    return links.findByTokenHash(hash(token)).filter(link -> link.isUsableAt(clock.instant()));
   }
 
   /** Whether the case has ended in any way ({@link MediationCase#ENDED_STATUSES}); false for an unknown case. */
