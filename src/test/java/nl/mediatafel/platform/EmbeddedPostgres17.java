@@ -41,7 +41,12 @@ public final class EmbeddedPostgres17 {
    * and base URL are placeholders: nothing is sent), ready for {@link #startOn(Map)}.
    */
   public static Map<String, Object> productionProperties(String database) {
-    Map<String, Object> properties = new java.util.HashMap<>(newDatabase(database));
+    return productionProperties(server(), database);
+  }
+
+  /** {@link #productionProperties(String)} on a server of the caller's own (e.g. one with extensions preloaded). */
+  public static Map<String, Object> productionProperties(EmbeddedPostgres pg, String database) {
+    Map<String, Object> properties = new java.util.HashMap<>(newDatabase(pg, database));
     properties.put("SPRING_MAIL_HOST", "localhost");
     properties.put("MEDIATAFEL_MAIL_FROM", "test@mediatafel.example");
     properties.put("MEDIATAFEL_BASE_URL", "http://localhost:8080");
@@ -59,7 +64,10 @@ public final class EmbeddedPostgres17 {
 
   /** Creates a fresh database and returns the properties that point the application at it (profile postgres). */
   public static Map<String, Object> newDatabase(String name) {
-    EmbeddedPostgres pg = server();
+    return newDatabase(server(), name);
+  }
+
+  private static Map<String, Object> newDatabase(EmbeddedPostgres pg, String name) {
     try (Connection connection = pg.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
