@@ -1,6 +1,7 @@
 package nl.mediatafel.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -39,12 +40,13 @@ class SetCaseStatusTemplateTest {
   }
 
   @Test
-  void theTemplateCallsTheDelegateAsynchronouslyWithOnlyTheStatus() throws IOException {
+  void theTemplateCallsTheDelegateSynchronouslyWithOnlyTheStatus() throws IOException {
     JsonNode template = template();
     assertThat(ElementTemplatesTest.binding(template, "property", "camunda:delegateExpression").path("value").asText())
         .isEqualTo("${" + bean() + "}");
-    assertThat(ElementTemplatesTest.binding(template, "property", "camunda:asyncBefore").path("value").asBoolean())
-        .isTrue();
+    // internal and transactional: synchronous, the template sets no asyncBefore (docs/designers.md)
+    assertThatThrownBy(() -> ElementTemplatesTest.binding(template, "property", "camunda:asyncBefore"))
+        .isInstanceOf(AssertionError.class);
     assertThat(ElementTemplatesTest.inputParameters(template)).containsExactly(SetCaseStatusDelegate.STATUS);
     assertThat(status().path("constraints").path("notEmpty").asBoolean()).isTrue();
     assertThat(ElementTemplatesTest.choices(status())).contains(status().path("value").asText());

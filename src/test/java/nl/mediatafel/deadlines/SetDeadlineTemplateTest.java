@@ -35,7 +35,7 @@ class SetDeadlineTemplateTest {
     }
 
     assertThat(delegateExpression).isEqualTo("${" + beanName + "}");
-    assertThat(asyncBefore).isTrue();
+    assertThat(asyncBefore).as("internal and transactional: synchronous (docs/designers.md)").isFalse();
     assertThat(inputs).containsExactlyInAnyOrder(SetDeadlineDelegate.VARIABLE, SetDeadlineDelegate.BUSINESS_DAYS,
         SetDeadlineDelegate.DURATION, SetDeadlineDelegate.FROM, SetDeadlineDelegate.REMINDER_BUSINESS_DAYS_BEFORE);
   }

@@ -115,7 +115,8 @@ class DesignerFunctionsDocTest {
         JsonNode root = json.readTree(file.toFile());
         for (JsonNode template : root.isArray() ? root : List.of(root)) {
           for (JsonNode property : template.path("properties")) {
-            if ("camunda:delegateExpression".equals(property.at("/binding/name").asText())) {
+            if ("camunda:delegateExpression".equals(property.at("/binding/name").asText())
+                || "delegateExpression".equals(property.at("/binding/implementationType").asText())) {
               templates.put(template.path("name").asText(), property.path("value").asText());
             }
           }
