@@ -95,6 +95,10 @@ public final class SessionProcess {
   /** Whether a party wants a short practice session with the technology first (video only; else {@code false}). */
   public static final ProcessVariable<Boolean> PRACTICE_WANTED = ProcessVariable.of("practiceWanted", Boolean.class);
 
+  /** Local to the planning tasks (their input parameters), shown by the forms: the numbered parties and rooms. */
+  public static final ProcessVariable<String> PARTY_LIST = ProcessVariable.of("partyList", String.class);
+  public static final ProcessVariable<String> ROOM_LIST = ProcessVariable.of("roomList", String.class);
+
   // practice session (online-plan-practice-session.form)
   public static final ProcessVariable<Number> PRACTICE_PARTY_NUMBER =
       ProcessVariable.of("practicePartyNumber", Number.class);

@@ -43,10 +43,11 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.Session;
 import nl.mediatafel.sessions.SessionKind;
-import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.sessions.SessionPlanning;
+import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.sessions.SessionRepository;
 import nl.mediatafel.sessions.SessionStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -416,7 +417,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
 
   private ProcessInstance start(String caseNumber, String route) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("mediator", MEDIATOR);
+    variables.put(CaseVariables.MEDIATOR.name(), MEDIATOR);
     variables.put(OnlineMediationProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     variables.put(OnlineMediationProcess.ROUTE.name(), route);

@@ -36,6 +36,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -89,8 +90,8 @@ class FaceToFaceProcessTest extends ProcessScenario {
     Task plan = task(instance, PLAN_SESSION);
     assertThat(plan).hasCandidateGroup("secretariat");
     assertThat(formRef(plan)).isEqualTo("plan-session");
-    assertThat((String) taskService.getVariable(plan.getId(), "roomList")).startsWith("1. Spreekkamer De Linde");
-    assertThat((String) taskService.getVariable(plan.getId(), "partyList")).isEqualTo("1. Partij 1\n2. Partij 2");
+    assertThat((String) taskService.getVariable(plan.getId(), SessionProcess.ROOM_LIST.name())).startsWith("1. Spreekkamer De Linde");
+    assertThat((String) taskService.getVariable(plan.getId(), SessionProcess.PARTY_LIST.name())).isEqualTo("1. Partij 1\n2. Partij 2");
 
     ZonedDateTime start = sessionStart(10);
     taskService.complete(plan.getId(), joint(start, 1));
@@ -243,7 +244,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     Task replan = task(session(instance), REPLAN_SESSION);
     assertThat(replan).hasCandidateGroup("secretariat");
     assertThat(formRef(replan)).isEqualTo("replan-session");
-    assertThat(taskService.getVariable(replan.getId(), "cancellationReason")).isEqualTo("Ziek");
+    assertThat(taskService.getVariable(replan.getId(), SessionProcess.CANCELLATION_REASON.name())).isEqualTo("Ziek");
 
     ZonedDateTime newStart = sessionStart(12);
     taskService.complete(replan.getId(), joint(newStart, 2));
@@ -343,7 +344,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
 
   private ProcessInstance start(String caseNumber) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("mediator", MEDIATOR);
+    variables.put(CaseVariables.MEDIATOR.name(), MEDIATOR);
     variables.put(FaceToFaceProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(FaceToFaceProcess.KEY, caseNumber, variables);
