@@ -4,15 +4,17 @@ import java.util.Date;
 import java.util.List;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessVariable;
-import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.sessions.SessionProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/online-mediation.bpmn}: the online route, forum rounds moderated by the mediator and
  * video sessions planned by the secretariat, in the order the mediator chooses, until an outcome. Called from the case
- * process with the case number as business key, with the same contract as {@link FaceToFaceProcess}. Its key, element
- * ids, message and typed variables; delegates, the portal, the forum and tests use these names, never literals.
+ * process with the case number as business key, with the same contract as the face-to-face route. Each video session
+ * is a call of {@link SessionProcess} ({@code session.bpmn}), whose variables it uses; this class holds the key,
+ * element ids, message and typed variables of the forum part. Delegates, the portal, the forum and tests use these
+ * names, never literals.
  *
  * <p>Inputs: {@link CaseVariables#MEDIATOR}, {@link #PARTY_IDS} and {@link #ROUTE} ({@link #ONLINE_ASYNC} starts with a
  * forum round, {@link #ONLINE_VIDEO} with planning a video session). Outputs: {@link #SESSIONS_OUTCOME}
@@ -23,7 +25,7 @@ public final class OnlineMediationProcess {
 
   public static final String KEY = "online-mediation";
 
-  /** Element ids. The video-session wait shares its ids with the face-to-face model, so moving works for both. */
+  /** Element ids of this model; the video session itself runs in {@code session.bpmn} ({@link SessionProcess}). */
   public static final class Elements {
     public static final String START = "startEvent_onlineRequested";
     public static final String FIRST_STEP = "gateway_firstStep";
@@ -40,19 +42,8 @@ public final class OnlineMediationProcess {
     public static final String WITHOUT_REACTION_END = "endEvent_withoutReaction";
     public static final String CLOSE_FORUM_ROUND = "userTask_closeForumRound";
     public static final String PLAN_VIDEO_SESSION = "userTask_planVideoSession";
-    public static final String REGISTER_VIDEO_SESSION = "serviceTask_registerVideoSession";
-    public static final String PLAN_PRACTICE_SESSION = "userTask_planPracticeSession";
-    public static final String REGISTER_PRACTICE_SESSION = "serviceTask_registerPracticeSession";
-    public static final String PRACTICE_INVITATION_MAIL = "serviceTask_sendPracticeInvitation";
-    public static final String INVITATION_MAIL = FaceToFaceProcess.Elements.INVITATION_MAIL;
-    public static final String SESSION_WAIT = FaceToFaceProcess.Elements.SESSION_WAIT;
-    public static final String REMINDER_TIMER = FaceToFaceProcess.Elements.REMINDER_TIMER;
-    public static final String REMINDER_MAIL = FaceToFaceProcess.Elements.REMINDER_MAIL;
-    public static final String SESSION_END_TIMER = FaceToFaceProcess.Elements.SESSION_END_TIMER;
-    public static final String SESSION_CANCELLED = FaceToFaceProcess.Elements.SESSION_CANCELLED;
-    public static final String CANCEL_SESSION = FaceToFaceProcess.Elements.CANCEL_SESSION;
-    public static final String REPLAN_VIDEO_SESSION = "userTask_replanVideoSession";
-    public static final String VIDEO_SESSION_REPORT = "userTask_videoSessionReport";
+    /** The call of {@code session.bpmn} for the video session planned just before. */
+    public static final String VIDEO_SESSION = "callActivity_videoSession";
     public static final String NEXT_STEP = "gateway_nextStep";
     public static final String AGREEMENT_END = "endEvent_agreement";
     public static final String NO_AGREEMENT_END = "endEvent_noAgreement";
@@ -65,8 +56,6 @@ public final class OnlineMediationProcess {
   public static final class Messages {
     /** A party posted in the forum (joint or own caucus thread); correlate with {@link #forumMessagePosted}. */
     public static final String FORUM_MESSAGE_POSTED = "ForumMessagePosted";
-    /** A party cancelled the planned video session: the face-to-face message, same helper. */
-    public static final String SESSION_CANCELLED = FaceToFaceProcess.Messages.SESSION_CANCELLED;
 
     private Messages() {}
   }
@@ -76,18 +65,15 @@ public final class OnlineMediationProcess {
   public static final String ONLINE_VIDEO = "ONLINE_VIDEO";
 
   /** Outcomes ({@link #SESSIONS_OUTCOME}); also choices of {@link #NEXT_STEP}. */
-  public static final String AGREEMENT = FaceToFaceProcess.AGREEMENT;
-  public static final String NO_AGREEMENT = FaceToFaceProcess.NO_AGREEMENT;
-  public static final String SWITCH_ROUTE = FaceToFaceProcess.SWITCH_ROUTE;
+  public static final String AGREEMENT = SessionProcess.AGREEMENT;
+  public static final String NO_AGREEMENT = SessionProcess.NO_AGREEMENT;
+  public static final String SWITCH_ROUTE = SessionProcess.SWITCH_ROUTE;
   /** Next steps besides an outcome: a forum round, a joint video session, a video caucus with one party. */
   public static final String FORUM = "FORUM";
   public static final String JOINT = "JOINT";
   public static final String CAUCUS = "CAUCUS";
   /** Every choice of {@link #NEXT_STEP}, as the report task's {@code nextSteps} input lists them. */
   public static final List<String> NEXT_STEPS = List.of(FORUM, JOINT, CAUCUS, AGREEMENT, NO_AGREEMENT, SWITCH_ROUTE);
-
-  /** Video sessions: {@link #SESSION_LOCATION_KIND} of a session held over a video link. */
-  public static final String VIDEO = "VIDEO";
 
   /** Reaction follow-up choices ({@link #REACTION_FOLLOW_UP}). */
   public static final String EXTEND = "EXTEND";
@@ -96,17 +82,17 @@ public final class OnlineMediationProcess {
   // inputs
   /** The parties of the case (UUID text): one reaction per party in every forum round. */
   @SuppressWarnings("rawtypes")
-  public static final ProcessVariable<List> PARTY_IDS = FaceToFaceProcess.PARTY_IDS;
+  public static final ProcessVariable<List> PARTY_IDS = ProcessVariable.of("partyIds", List.class);
   /** {@link #ONLINE_ASYNC} or {@link #ONLINE_VIDEO}: what comes first. */
   public static final ProcessVariable<String> ROUTE = ProcessVariable.of("route", String.class);
 
-  // outputs
-  public static final ProcessVariable<String> SESSIONS_OUTCOME = FaceToFaceProcess.SESSIONS_OUTCOME;
+  // outputs: the same contract as every sessions route, the values a session passes out
+  public static final ProcessVariable<String> SESSIONS_OUTCOME = SessionProcess.SESSIONS_OUTCOME;
   /** Hours of all forum rounds and video sessions together. */
-  public static final ProcessVariable<Double> HOURS_SPENT = FaceToFaceProcess.HOURS_SPENT;
+  public static final ProcessVariable<Double> HOURS_SPENT = SessionProcess.HOURS_SPENT;
 
-  /** The mediator's choice after a forum round or a video session. */
-  public static final ProcessVariable<String> NEXT_STEP = FaceToFaceProcess.SESSION_NEXT_STEP;
+  /** The mediator's choice after a forum round or a video session (the forum round's form or the session's report). */
+  public static final ProcessVariable<String> NEXT_STEP = SessionProcess.SESSION_NEXT_STEP;
 
   // forum round: opening (online-open-forum-round.form)
   /** Business days a party has to react before the reminder; the mediator's task follows after as many again. */
@@ -133,33 +119,6 @@ public final class OnlineMediationProcess {
   public static final ProcessVariable<Number> FORUM_ROUND_HOURS = ProcessVariable.of("forumRoundHours", Number.class);
   /** Optional: published in the joint thread as the mediator's post; never kept as a process variable. */
   public static final ProcessVariable<String> FORUM_SUMMARY = ProcessVariable.of("forumSummary", String.class);
-
-  // video sessions: the planning form of the face-to-face route plus the link (online-plan-video-session.form)
-  public static final ProcessVariable<String> SESSION_KIND = FaceToFaceProcess.SESSION_KIND;
-  public static final ProcessVariable<Number> CAUCUS_PARTY_NUMBER = FaceToFaceProcess.CAUCUS_PARTY_NUMBER;
-  public static final ProcessVariable<Object> SESSION_DATE = FaceToFaceProcess.SESSION_DATE;
-  public static final ProcessVariable<String> SESSION_START_TIME = FaceToFaceProcess.SESSION_START_TIME;
-  public static final ProcessVariable<Object> SESSION_DURATION_MINUTES = FaceToFaceProcess.SESSION_DURATION_MINUTES;
-  public static final ProcessVariable<String> SESSION_LOCATION_KIND = FaceToFaceProcess.SESSION_LOCATION_KIND;
-  public static final ProcessVariable<String> SESSION_VIDEO_LINK = FaceToFaceProcess.SESSION_VIDEO_LINK;
-  /** Whether a party wants a short practice session with the technology first. */
-  public static final ProcessVariable<Boolean> PRACTICE_WANTED = ProcessVariable.of("practiceWanted", Boolean.class);
-  // practice session (online-plan-practice-session.form)
-  public static final ProcessVariable<Number> PRACTICE_PARTY_NUMBER = FaceToFaceProcess.PRACTICE_PARTY_NUMBER;
-  public static final ProcessVariable<Object> PRACTICE_DATE = FaceToFaceProcess.PRACTICE_DATE;
-  public static final ProcessVariable<String> PRACTICE_START_TIME = FaceToFaceProcess.PRACTICE_START_TIME;
-  public static final ProcessVariable<Object> PRACTICE_DURATION_MINUTES = FaceToFaceProcess.PRACTICE_DURATION_MINUTES;
-  public static final ProcessVariable<String> PRACTICE_VIDEO_LINK = FaceToFaceProcess.PRACTICE_VIDEO_LINK;
-  public static final ProcessVariable<String> PRACTICE_SESSION_ID = FaceToFaceProcess.PRACTICE_SESSION_ID;
-
-  // set by the process, as in the face-to-face route
-  public static final ProcessVariable<String> SESSION_ID = FaceToFaceProcess.SESSION_ID;
-  public static final ProcessVariable<Date> SESSION_START = FaceToFaceProcess.SESSION_START;
-  public static final ProcessVariable<Date> SESSION_END = FaceToFaceProcess.SESSION_END;
-  public static final ProcessVariable<Date> SESSION_REMINDER = FaceToFaceProcess.SESSION_REMINDER;
-  // report form (online-video-session-report.form)
-  public static final ProcessVariable<Number> SESSION_HOURS = FaceToFaceProcess.SESSION_HOURS;
-  public static final ProcessVariable<String> SESSION_SUMMARY = FaceToFaceProcess.SESSION_SUMMARY;
 
   /**
    * The message the forum sends when a party posts (in the joint thread or in their own caucus thread): it ends the

@@ -2,6 +2,7 @@ package nl.mediatafel.forum;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import nl.mediatafel.sessions.SessionProcess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * adds the round's hours to {@link OnlineMediationProcess#HOURS_SPENT}, publishes the optional summary or proposal in
  * the joint thread as the mediator's post (it never stays a process variable), and sets
  * {@link OnlineMediationProcess#SESSIONS_OUTCOME} when the next step is an outcome, or
- * {@link OnlineMediationProcess#SESSION_KIND} for the planning form of a video session. A wrong answer is shown to the
+ * {@link SessionProcess.SESSION_KIND} for the planning form of a video session. A wrong answer is shown to the
  * mediator when completing the task, and nothing is kept.
  */
 @Component("recordForumRound")
@@ -59,7 +60,7 @@ class RecordForumRoundListener implements TaskListener {
     if (OUTCOMES.contains(nextStep)) {
       OnlineMediationProcess.SESSIONS_OUTCOME.set(processInstance, nextStep);
     } else if (!OnlineMediationProcess.FORUM.equals(nextStep)) {
-      OnlineMediationProcess.SESSION_KIND.set(processInstance, nextStep);
+      SessionProcess.SESSION_KIND.set(processInstance, nextStep);
     }
     // the summary lives in the forum only
     execution.removeVariableLocal(OnlineMediationProcess.FORUM_SUMMARY.name());

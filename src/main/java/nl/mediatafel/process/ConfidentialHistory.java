@@ -7,7 +7,7 @@ import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.coaching.ConflictCoachingProcess;
 import nl.mediatafel.forum.OnlineMediationProcess;
 import nl.mediatafel.intake.RecordIntakeConversationListener;
-import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.sessions.SessionProcess;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -29,7 +29,7 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
   /** The variables whose values are never written to history; each has a table of its own. */
   static final Set<String> NAMES = Set.of(
       RecordIntakeConversationListener.NOTES.name(),
-      FaceToFaceProcess.SESSION_SUMMARY.name(),
+      SessionProcess.SESSION_SUMMARY.name(),
       MediationCaseProcess.SETTLEMENT_POINTS.name(),
       OnlineMediationProcess.FORUM_SUMMARY.name(),
       ConflictCoachingProcess.ADVICE_TEXT.name());

@@ -11,10 +11,14 @@ import java.util.Optional;
  */
 enum DesignerFunction {
 
+  SESSION_FORMS_PARTY_LIST("sessionForms", "partyList", 1, "execution",
+      "De actieve partijen van de zaak, genummerd, een per regel, voor een planningsformulier. / The case's active parties, numbered, one a line, for a planning form."),
+  SESSION_FORMS_ROOM_LIST("sessionForms", "roomList", 0, "",
+      "De spreekkamers met adres, genummerd, een per regel, voor een planningsformulier. / The meeting rooms with address, numbered, one a line, for a planning form."),
   SESSION_PLANNING_PARTY_LIST("sessionPlanning", "partyList", 1, "caseNumber",
-      "De actieve partijen van de zaak, een per regel, voor het planningsformulier. / The case's active parties, one a line, for the planning form."),
+      "Alleen voor versies van de routes van vóór session.bpmn (nieuwe modellen: sessionForms.partyList). / Only for versions deployed before session.bpmn; new models use sessionForms.partyList."),
   SESSION_PLANNING_ROOM_LIST("sessionPlanning", "roomList", 0, "",
-      "De spreekkamers met adres, een per regel, voor het planningsformulier. / The meeting rooms with address, one a line, for the planning form."),
+      "Alleen voor versies van de routes van vóór session.bpmn (nieuwe modellen: sessionForms.roomList). / Only for versions deployed before session.bpmn; new models use sessionForms.roomList."),
   DUE_DATES_BUSINESS_DAYS("dueDates", "businessDays", 1, "days",
       "Het moment n werkdagen vanaf nu (weekends en feestdagen tellen niet), voor deadlines. / The moment n business days from now."),
   BUSINESS_CALENDAR_REMINDER_BEFORE("businessCalendar", "reminderBefore", 2, "deadline, businessDays",

@@ -17,6 +17,6 @@ class CancelSessionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    planning.cancel(UUID.fromString(FaceToFaceProcess.SESSION_ID.required(execution)));
+    planning.cancel(UUID.fromString(SessionProcess.SESSION_ID.required(execution)));
   }
 }

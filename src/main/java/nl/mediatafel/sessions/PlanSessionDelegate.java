@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code camunda:delegateExpression="${planSession}"}: turns the planning form into a row of {@code sessions} and
- * sets the dates the process waits for ({@link FaceToFaceProcess#SESSION_START} and the rest). Runs right after the
+ * sets the dates the process waits for ({@link SessionProcess#SESSION_START} and the rest). Runs right after the
  * planning task, so a wrong answer (a room or party number that does not exist, a date in the past) is shown to the
  * secretariat when they complete the task, and nothing is saved.
  *
- * <p>The online route uses it for video sessions ({@link FaceToFaceProcess#SESSION_LOCATION_KIND}
- * {@link FaceToFaceProcess#VIDEO} with a secure {@link FaceToFaceProcess#SESSION_VIDEO_LINK}) and, with the input
+ * <p>The online route uses it for video sessions ({@link SessionProcess#SESSION_LOCATION_KIND}
+ * {@link SessionProcess#VIDEO} with a secure {@link SessionProcess#SESSION_VIDEO_LINK}) and, with the input
  * parameter {@value #PRACTICE} = {@code true}, for a practice session with one party before it.
  */
 @Component("planSession")
@@ -49,16 +49,16 @@ class PlanSessionDelegate implements JavaDelegate {
     String caseNumber = execution.getBusinessKey();
     SessionKind kind = kind(execution);
     UUID caucusParty = kind == SessionKind.CAUCUS
-        ? party(caseNumber, FaceToFaceProcess.CAUCUS_PARTY_NUMBER.from(execution)
+        ? party(caseNumber, SessionProcess.CAUCUS_PARTY_NUMBER.from(execution)
             .orElseThrow(() -> wrong("kies de partij voor het aparte gesprek")))
         : null;
-    Instant start = start(FaceToFaceProcess.SESSION_DATE.from(execution),
-        FaceToFaceProcess.SESSION_START_TIME.from(execution));
-    int minutes = minutes(FaceToFaceProcess.SESSION_DURATION_MINUTES.from(execution)
+    Instant start = start(SessionProcess.SESSION_DATE.from(execution),
+        SessionProcess.SESSION_START_TIME.from(execution));
+    int minutes = minutes(SessionProcess.SESSION_DURATION_MINUTES.from(execution)
         .orElseThrow(() -> wrong("de duur ontbreekt")));
     Instant end = start.plusSeconds(60L * minutes);
-    boolean video = FaceToFaceProcess.VIDEO.equals(FaceToFaceProcess.SESSION_LOCATION_KIND.from(execution).orElse(null));
-    String videoLink = video ? link(FaceToFaceProcess.SESSION_VIDEO_LINK.from(execution)) : null;
+    boolean video = SessionProcess.VIDEO.equals(SessionProcess.SESSION_LOCATION_KIND.from(execution).orElse(null));
+    String videoLink = video ? link(SessionProcess.SESSION_VIDEO_LINK.from(execution)) : null;
     Session session;
     try {
       session = planning.plan(caseNumber, kind, caucusParty, start, end, video ? VIDEO_LOCATION : location(execution),
@@ -66,42 +66,42 @@ class PlanSessionDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       throw wrong(e.getMessage());
     }
-    FaceToFaceProcess.SESSION_ID.set(execution, session.getId().toString());
-    FaceToFaceProcess.SESSION_START.set(execution, Date.from(start));
-    FaceToFaceProcess.SESSION_END.set(execution, Date.from(end));
-    FaceToFaceProcess.SESSION_REMINDER.set(execution, planning.reminder(start));
-    FaceToFaceProcess.SESSION_REPORT_DUE.set(execution, planning.reportDue(end));
+    SessionProcess.SESSION_ID.set(execution, session.getId().toString());
+    SessionProcess.SESSION_START.set(execution, Date.from(start));
+    SessionProcess.SESSION_END.set(execution, Date.from(end));
+    SessionProcess.SESSION_REMINDER.set(execution, planning.reminder(start));
+    SessionProcess.SESSION_REPORT_DUE.set(execution, planning.reportDue(end));
   }
 
   /**
    * A practice session: a short video session with one party before the session planned just now
-   * ({@link FaceToFaceProcess#SESSION_START}), from the practice fields; sets only
-   * {@link FaceToFaceProcess#PRACTICE_SESSION_ID}.
+   * ({@link SessionProcess#SESSION_START}), from the practice fields; sets only
+   * {@link SessionProcess#PRACTICE_SESSION_ID}.
    */
   private void planPractice(DelegateExecution execution) {
     String caseNumber = execution.getBusinessKey();
-    UUID party = party(caseNumber, FaceToFaceProcess.PRACTICE_PARTY_NUMBER.from(execution)
+    UUID party = party(caseNumber, SessionProcess.PRACTICE_PARTY_NUMBER.from(execution)
         .orElseThrow(() -> wrong("kies de partij voor de oefensessie")));
-    Instant start = start(FaceToFaceProcess.PRACTICE_DATE.from(execution),
-        FaceToFaceProcess.PRACTICE_START_TIME.from(execution));
-    int minutes = minutes(FaceToFaceProcess.PRACTICE_DURATION_MINUTES.from(execution)
+    Instant start = start(SessionProcess.PRACTICE_DATE.from(execution),
+        SessionProcess.PRACTICE_START_TIME.from(execution));
+    int minutes = minutes(SessionProcess.PRACTICE_DURATION_MINUTES.from(execution)
         .orElseThrow(() -> wrong("de duur van de oefensessie ontbreekt")));
     Instant end = start.plusSeconds(60L * minutes);
-    FaceToFaceProcess.SESSION_START.from(execution).ifPresent(sessionStart -> {
+    SessionProcess.SESSION_START.from(execution).ifPresent(sessionStart -> {
       if (end.isAfter(sessionStart.toInstant())) {
         throw wrong("de oefensessie moet afgelopen zijn voordat de bijeenkomst begint");
       }
     });
     // the form sends an empty text for an empty field: that means "the link of the session"
-    String link = link(FaceToFaceProcess.PRACTICE_VIDEO_LINK.from(execution).filter(text -> !text.isBlank())
-        .or(() -> FaceToFaceProcess.SESSION_VIDEO_LINK.from(execution)));
+    String link = link(SessionProcess.PRACTICE_VIDEO_LINK.from(execution).filter(text -> !text.isBlank())
+        .or(() -> SessionProcess.SESSION_VIDEO_LINK.from(execution)));
     Session practice;
     try {
       practice = planning.plan(caseNumber, SessionKind.CAUCUS, party, start, end, VIDEO_LOCATION, link, true);
     } catch (IllegalArgumentException e) {
       throw wrong(e.getMessage());
     }
-    FaceToFaceProcess.PRACTICE_SESSION_ID.set(execution, practice.getId().toString());
+    SessionProcess.PRACTICE_SESSION_ID.set(execution, practice.getId().toString());
   }
 
   private UUID party(String caseNumber, Number number) {
@@ -124,7 +124,7 @@ class PlanSessionDelegate implements JavaDelegate {
   }
 
   private static SessionKind kind(DelegateExecution execution) {
-    String value = FaceToFaceProcess.SESSION_KIND.from(execution).orElseThrow(() -> wrong("kies het soort bijeenkomst"));
+    String value = SessionProcess.SESSION_KIND.from(execution).orElseThrow(() -> wrong("kies het soort bijeenkomst"));
     try {
       return SessionKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -147,12 +147,12 @@ class PlanSessionDelegate implements JavaDelegate {
   }
 
   private String location(DelegateExecution execution) {
-    String kind = FaceToFaceProcess.SESSION_LOCATION_KIND.from(execution).orElse(FaceToFaceProcess.ROOM);
-    if (FaceToFaceProcess.ADDRESS.equals(kind)) {
-      return FaceToFaceProcess.SESSION_ADDRESS.from(execution).filter(text -> !text.isBlank()).map(String::strip)
+    String kind = SessionProcess.SESSION_LOCATION_KIND.from(execution).orElse(SessionProcess.ROOM);
+    if (SessionProcess.ADDRESS.equals(kind)) {
+      return SessionProcess.SESSION_ADDRESS.from(execution).filter(text -> !text.isBlank()).map(String::strip)
           .orElseThrow(() -> wrong("het adres ontbreekt"));
     }
-    Number room = FaceToFaceProcess.SESSION_ROOM_NUMBER.from(execution).orElseThrow(() -> wrong("kies een zaal"));
+    Number room = SessionProcess.SESSION_ROOM_NUMBER.from(execution).orElseThrow(() -> wrong("kies een zaal"));
     try {
       return planning.room(whole(room)).location();
     } catch (IllegalArgumentException e) {

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * {@code <camunda:taskListener event="complete" delegateExpression="${recordSessionReport}">} on the session report:
  * stores hours and summary in the {@code sessions} row (the summary is local to the task and never becomes a process
- * variable), adds the hours to {@link FaceToFaceProcess#HOURS_SPENT}, and sets {@link FaceToFaceProcess#SESSIONS_OUTCOME}
- * when the next step is an outcome, or {@link FaceToFaceProcess#SESSION_KIND} for the next planning form.
+ * variable), adds the hours to {@link SessionProcess#HOURS_SPENT}, and sets {@link SessionProcess#SESSIONS_OUTCOME}
+ * when the next step is an outcome, or {@link SessionProcess#SESSION_KIND} for the next planning form.
  */
 @Component("recordSessionReport")
 class RecordSessionReportListener implements TaskListener {
 
   private static final Set<String> OUTCOMES =
-      Set.of(FaceToFaceProcess.AGREEMENT, FaceToFaceProcess.NO_AGREEMENT, FaceToFaceProcess.SWITCH_ROUTE);
+      Set.of(SessionProcess.AGREEMENT, SessionProcess.NO_AGREEMENT, SessionProcess.SWITCH_ROUTE);
 
   /**
    * Optional input parameter of the report task: the next steps its model has a path for, comma-separated (the online
@@ -36,30 +36,30 @@ class RecordSessionReportListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
-    String nextStep = FaceToFaceProcess.SESSION_NEXT_STEP.from(execution)
+    String nextStep = SessionProcess.SESSION_NEXT_STEP.from(execution)
         .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: kies de volgende stap"));
     if (!allowedNextSteps(task).contains(nextStep)) {
       throw new ProcessEngineException("Verslag bijeenkomst: onbekende volgende stap '" + nextStep + "'");
     }
-    Number hours = FaceToFaceProcess.SESSION_HOURS.from(execution)
+    Number hours = SessionProcess.SESSION_HOURS.from(execution)
         .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: het aantal uren ontbreekt"));
     BigDecimal exact = new BigDecimal(hours.toString());
-    String summary = FaceToFaceProcess.SESSION_SUMMARY.from(execution).orElse(null);
+    String summary = SessionProcess.SESSION_SUMMARY.from(execution).orElse(null);
     try {
-      planning.recordReport(UUID.fromString(FaceToFaceProcess.SESSION_ID.required(execution)), exact, summary);
+      planning.recordReport(UUID.fromString(SessionProcess.SESSION_ID.required(execution)), exact, summary);
     } catch (IllegalArgumentException e) {
       throw new ProcessEngineException("Verslag bijeenkomst: " + e.getMessage());
     }
     DelegateExecution processInstance = execution.getProcessInstance();
-    double total = FaceToFaceProcess.HOURS_SPENT.from(processInstance).orElse(0.0) + exact.doubleValue();
-    FaceToFaceProcess.HOURS_SPENT.set(processInstance, total);
+    double total = SessionProcess.HOURS_SPENT.from(processInstance).orElse(0.0) + exact.doubleValue();
+    SessionProcess.HOURS_SPENT.set(processInstance, total);
     if (OUTCOMES.contains(nextStep)) {
-      FaceToFaceProcess.SESSIONS_OUTCOME.set(processInstance, nextStep);
+      SessionProcess.SESSIONS_OUTCOME.set(processInstance, nextStep);
     } else if (SessionKind.JOINT.name().equals(nextStep) || SessionKind.CAUCUS.name().equals(nextStep)) {
-      FaceToFaceProcess.SESSION_KIND.set(processInstance, nextStep);
+      SessionProcess.SESSION_KIND.set(processInstance, nextStep);
     }
     // the summary lives in the sessions table only: clear it from the task's local variables
-    execution.removeVariableLocal(FaceToFaceProcess.SESSION_SUMMARY.name());
+    execution.removeVariableLocal(SessionProcess.SESSION_SUMMARY.name());
   }
 
   private static Set<String> allowedNextSteps(DelegateTask task) {

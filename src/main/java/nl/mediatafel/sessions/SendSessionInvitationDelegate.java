@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code camunda:delegateExpression="${sendSessionInvitation}"}: mails the attendees of the current session
- * ({@link FaceToFaceProcess#SESSION_ID}) the mail named by the input parameter {@value #TEMPLATE} with the calendar
+ * ({@link SessionProcess#SESSION_ID}) the mail named by the input parameter {@value #TEMPLATE} with the calendar
  * invitation attached. Use it with {@code asyncBefore}: a retry skips the attendees that already have it.
  */
 @Component("sendSessionInvitation")
@@ -32,7 +32,7 @@ class SendSessionInvitationDelegate implements JavaDelegate {
       throw new ProcessEngineException("sendSessionInvitation in '" + execution.getCurrentActivityId()
           + "', input parameter '" + TEMPLATE + "': the input parameter is missing");
     }
-    Session session = planning.get(UUID.fromString(FaceToFaceProcess.SESSION_ID.required(execution)));
+    Session session = planning.get(UUID.fromString(SessionProcess.SESSION_ID.required(execution)));
     invitations.send(session, template.toString().strip(), CaseVariables.MEDIATOR.required(execution));
   }
 

@@ -29,6 +29,8 @@ import org.springframework.stereotype.Service;
 public class SessionInvitations {
 
   public static final String FILE_NAME = "bijeenkomst.ics";
+  /** The mail of a new or moved session (its texts: {@code mail.session-invitation.*}). */
+  static final String INVITATION = "session-invitation";
   static final String TITLE = "Mediationbijeenkomst";
   private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", DUTCH);

@@ -3,12 +3,15 @@ package nl.mediatafel.sessions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,17 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Plans, moves, cancels and closes sessions of a case ({@code sessions} table), and keeps the waiting
- * {@code face-to-face-mediation} instance in step when a session moves. Also {@code ${sessionPlanning}} in the model,
- * for the lists the planning form shows.
+ * Plans, moves, cancels and closes sessions of a case ({@code sessions} table); moving a session is a message to its
+ * waiting {@code session} instance ({@link SessionProcess}). The lists the planning forms show are the designer
+ * functions of {@link SessionForms}; {@code ${sessionPlanning.partyList(…)}} and {@code roomList()} stay callable for
+ * the versions of the route models deployed before {@code session.bpmn}.
  */
 @Service("sessionPlanning")
 public class SessionPlanning {
 
   /** The mediator reports within this many business days after the session. */
   static final int REPORT_BUSINESS_DAYS = 2;
-  /** The online route waits for its video sessions with the same elements and variables as the face-to-face one. */
-  static final String ONLINE_MEDIATION = "online-mediation";
+  /** The key of the online route, for the old versions that waited for their sessions themselves. */
+  private static final String ONLINE_MEDIATION = "online-mediation";
 
   private final SessionRepository sessions;
   private final PartyRepository parties;
@@ -149,10 +153,12 @@ public class SessionPlanning {
   }
 
   /**
-   * Moves a planned session that is still being waited for: bumps its SEQUENCE, updates the row, the process
-   * variables and the waiting timers (reminder and end of session) of the case's {@code face-to-face-mediation} or
-   * {@code online-mediation} instance, and sends every attendee an updated invitation with the same UID. A reminder already sent is not sent
-   * again.
+   * Moves a planned session that is still being waited for: the message {@link SessionProcess.Messages#SESSION_MOVED}
+   * to the case's waiting {@code session} instance, whose steps "Verplaatsing vastleggen" ({@link #reschedule}) and
+   * "Nieuwe uitnodiging mailen" update the row (a higher SEQUENCE), send every attendee the updated invitation with the
+   * same UID, and restart the wait with the new reminder and end. A {@code face-to-face-mediation} or
+   * {@code online-mediation} instance of a version before {@code session.bpmn} is moved the old way
+   * ({@link #moveOnOldVersion}).
    *
    * @throws IllegalStateException when the session is not being waited for (held, cancelled, or report pending)
    */
@@ -162,33 +168,72 @@ public class SessionPlanning {
     if (!newEnd.isAfter(newStart)) {
       throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + newStart + " - " + newEnd);
     }
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKeyIn(FaceToFaceProcess.KEY, ONLINE_MEDIATION)
+    if (session.getStatus() == SessionStatus.CANCELLED || session.getStatus() == SessionStatus.HELD) {
+      throw notWaiting(sessionId);
+    }
+    if (waiting(SessionProcess.KEY, session) == null) {
+      return moveOnOldVersion(session, newStart, newEnd);
+    }
+    SessionProcess.sessionMoved(runtimeService, session.getCaseNumber(), sessionId, Date.from(newStart),
+        Date.from(newEnd)).correlate();
+    return get(sessionId);
+  }
+
+  /** The instance of one of these models that waits for the session to take place (its reminder or its end). */
+  private ProcessInstance waiting(String processKey, Session session, String... moreKeys) {
+    return runtimeService.createProcessInstanceQuery()
+        .processDefinitionKeyIn(Stream.concat(Stream.of(processKey), Arrays.stream(moreKeys)).toArray(String[]::new))
         .processInstanceBusinessKey(session.getCaseNumber())
-        .variableValueEquals(FaceToFaceProcess.SESSION_ID.name(), sessionId.toString())
-        .activityIdIn(FaceToFaceProcess.Elements.REMINDER_TIMER, FaceToFaceProcess.Elements.SESSION_END_TIMER,
-            FaceToFaceProcess.Elements.REMINDER_MAIL)
+        .variableValueEquals(SessionProcess.SESSION_ID.name(), session.getId().toString())
+        .activityIdIn(SessionProcess.Elements.REMINDER_TIMER, SessionProcess.Elements.SESSION_END_TIMER,
+            SessionProcess.Elements.REMINDER_MAIL)
         .singleResult();
-    if (instance == null || session.getStatus() == SessionStatus.CANCELLED
-        || session.getStatus() == SessionStatus.HELD) {
-      throw new IllegalStateException("Session " + sessionId + " is not waiting to take place; it cannot be moved");
+  }
+
+  /**
+   * What the model's step "Verplaatsing vastleggen" ({@code ${moveSession}}) does with the message: the row gets the
+   * new times and a higher SEQUENCE (the delegate then sets the dates the wait restarts with).
+   */
+  @Transactional
+  public Session reschedule(UUID sessionId, Instant newStart, Instant newEnd) {
+    Session session = get(sessionId);
+    if (!newEnd.isAfter(newStart)) {
+      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + newStart + " - " + newEnd);
+    }
+    session.move(newStart, newEnd);
+    return session;
+  }
+
+  /**
+   * A session of an instance started before {@code session.bpmn} existed: that version waits for its session in its
+   * own model (same element ids), so the timers' due dates are set here, as they were then. Such instances finish on
+   * their version; this path goes when the last of them has ended (docs/migration-sessions.md).
+   */
+  private Session moveOnOldVersion(Session session, Instant newStart, Instant newEnd) {
+    ProcessInstance instance = waiting(FaceToFaceProcess.KEY, session, ONLINE_MEDIATION);
+    if (instance == null) {
+      throw notWaiting(session.getId());
     }
     session.move(newStart, newEnd);
     Date reminder = reminder(newStart);
-    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_START.name(), Date.from(newStart));
-    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_END.name(), Date.from(newEnd));
-    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_REMINDER.name(), reminder);
-    runtimeService.setVariable(instance.getId(), FaceToFaceProcess.SESSION_REPORT_DUE.name(), reportDue(newEnd));
-    for (Job job : timers(instance.getId(), FaceToFaceProcess.Elements.REMINDER_TIMER)) {
+    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_START.name(), Date.from(newStart));
+    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_END.name(), Date.from(newEnd));
+    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_REMINDER.name(), reminder);
+    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_REPORT_DUE.name(), reportDue(newEnd));
+    for (Job job : timers(instance.getId(), SessionProcess.Elements.REMINDER_TIMER)) {
       // no reminder any more when the working day before has passed: then it waits until the session's end
       managementService.setJobDuedate(job.getId(), reminder == null ? Date.from(newEnd) : reminder);
     }
-    for (Job job : timers(instance.getId(), FaceToFaceProcess.Elements.SESSION_END_TIMER)) {
+    for (Job job : timers(instance.getId(), SessionProcess.Elements.SESSION_END_TIMER)) {
       managementService.setJobDuedate(job.getId(), Date.from(newEnd));
     }
-    String mediator = (String) runtimeService.getVariable(instance.getId(), "mediator");
-    invitations.send(session, "session-invitation", mediator);
+    invitations.send(session, SessionInvitations.INVITATION,
+        (String) runtimeService.getVariable(instance.getId(), CaseVariables.MEDIATOR.name()));
     return session;
+  }
+
+  private static IllegalStateException notWaiting(UUID sessionId) {
+    return new IllegalStateException("Session " + sessionId + " is not waiting to take place; it cannot be moved");
   }
 
   /** Marks the session cancelled (a higher SEQUENCE, for a later METHOD:CANCEL invitation). */

@@ -39,6 +39,7 @@ import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -172,21 +173,23 @@ class MediationCaseProcessTest {
     assertThat(sessions.getBusinessKey()).isEqualTo(instance.getBusinessKey());
     Task plan = taskService.createTaskQuery().processInstanceId(sessions.getId()).singleResult();
     Map<String, Object> session = new HashMap<>();
-    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
-    session.put(FaceToFaceProcess.SESSION_DATE.name(), java.time.LocalDate.now().plusDays(10).toString());
-    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
-    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    session.put(SessionProcess.SESSION_KIND.name(), "JOINT");
+    session.put(SessionProcess.SESSION_DATE.name(), java.time.LocalDate.now().plusDays(10).toString());
+    session.put(SessionProcess.SESSION_START_TIME.name(), "14:00");
+    session.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
+    session.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
+    session.put(SessionProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
     taskService.complete(plan.getId(), session);
-    executeJobs(sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
-    executeJobs(sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
-    executeJobs(sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
-    executeJobs(sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
-    Task report = taskService.createTaskQuery().processInstanceId(sessions.getId())
-        .taskDefinitionKey(FaceToFaceProcess.Elements.SESSION_REPORT).singleResult();
-    taskService.complete(report.getId(), Map.of(FaceToFaceProcess.SESSION_HOURS.name(), 2.5,
-        FaceToFaceProcess.SESSION_SUMMARY.name(), "Afspraken over de schutting", FaceToFaceProcess.SESSION_NEXT_STEP.name(),
+    ProcessInstance held = runtimeService.createProcessInstanceQuery().superProcessInstanceId(sessions.getId())
+        .processDefinitionKey(SessionProcess.KEY).singleResult();
+    executeJobs(held, SessionProcess.Elements.INVITATION_MAIL);
+    executeJobs(held, SessionProcess.Elements.REMINDER_TIMER);
+    executeJobs(held, SessionProcess.Elements.REMINDER_MAIL);
+    executeJobs(held, SessionProcess.Elements.SESSION_END_TIMER);
+    Task report = taskService.createTaskQuery().processInstanceId(held.getId())
+        .taskDefinitionKey(SessionProcess.Elements.SESSION_REPORT).singleResult();
+    taskService.complete(report.getId(), Map.of(SessionProcess.SESSION_HOURS.name(), 2.5,
+        SessionProcess.SESSION_SUMMARY.name(), "Afspraken over de schutting", SessionProcess.SESSION_NEXT_STEP.name(),
         "AGREEMENT"));
 
     assertThat(instance).hasPassed(MediationCaseProcess.Elements.AGREEMENT_REACHED)

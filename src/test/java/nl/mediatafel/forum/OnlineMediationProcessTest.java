@@ -1,24 +1,24 @@
 package nl.mediatafel.forum;
 
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.CLOSE_FORUM_ROUND;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.INVITATION_MAIL;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.OPEN_FORUM_ROUND;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.PLAN_PRACTICE_SESSION;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.PLAN_VIDEO_SESSION;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.PRACTICE_INVITATION_MAIL;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_DEADLINE_TIMER;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_MISSING;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_REMINDER_MAIL;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REACTION_REMINDER_TIMER;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REMINDER_MAIL;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REMINDER_TIMER;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.REPLAN_VIDEO_SESSION;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.SESSION_END_TIMER;
-import static nl.mediatafel.forum.OnlineMediationProcess.Elements.VIDEO_SESSION_REPORT;
 import static nl.mediatafel.forum.OnlineMediationProcess.Elements.WAIT_FOR_REACTION;
 import static nl.mediatafel.platform.CalendarMails.event;
 import static nl.mediatafel.platform.CalendarMails.mails;
 import static nl.mediatafel.platform.CalendarMails.value;
+import static nl.mediatafel.sessions.SessionProcess.Elements.INVITATION_MAIL;
+import static nl.mediatafel.sessions.SessionProcess.Elements.PLAN_PRACTICE_SESSION;
+import static nl.mediatafel.sessions.SessionProcess.Elements.PRACTICE_INVITATION_MAIL;
+import static nl.mediatafel.sessions.SessionProcess.Elements.REMINDER_MAIL;
+import static nl.mediatafel.sessions.SessionProcess.Elements.REMINDER_TIMER;
+import static nl.mediatafel.sessions.SessionProcess.Elements.REPLAN_VIDEO_SESSION;
+import static nl.mediatafel.sessions.SessionProcess.Elements.SESSION_END_TIMER;
+import static nl.mediatafel.sessions.SessionProcess.Elements.VIDEO_SESSION_REPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -43,9 +43,11 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.Session;
 import nl.mediatafel.sessions.SessionKind;
 import nl.mediatafel.sessions.SessionPlanning;
+import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.sessions.SessionRepository;
 import nl.mediatafel.sessions.SessionStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -257,33 +259,33 @@ class OnlineMediationProcessTest extends ProcessScenario {
     assertThat(formRef(plan)).isEqualTo("online-plan-video-session");
     ZonedDateTime start = sessionStart(8);
     Map<String, Object> variables = video(start, "JOINT");
-    variables.put(OnlineMediationProcess.PRACTICE_WANTED.name(), true);
+    variables.put(SessionProcess.PRACTICE_WANTED.name(), true);
     taskService.complete(plan.getId(), variables);
     Session session = currentSession(instance);
     assertThat(session.isVideo()).isTrue();
     assertThat(session.getVideoLink()).isEqualTo(VIDEO_LINK);
 
-    Task practice = task(instance, PLAN_PRACTICE_SESSION);
+    Task practice = task(session(instance), PLAN_PRACTICE_SESSION);
     assertThat(practice).hasCandidateGroup("secretariat");
     assertThat(formRef(practice)).isEqualTo("online-plan-practice-session");
     Party unsure = partiesOf(caseNumber).get(1);
     ZonedDateTime practiceStart = sessionStart(6).with(LocalTime.of(10, 0));
     taskService.complete(practice.getId(), Map.of(
-        OnlineMediationProcess.PRACTICE_PARTY_NUMBER.name(), 2L,
-        OnlineMediationProcess.PRACTICE_DATE.name(), practiceStart.toLocalDate().toString(),
-        OnlineMediationProcess.PRACTICE_START_TIME.name(), "10:00",
-        OnlineMediationProcess.PRACTICE_DURATION_MINUTES.name(), "30",
+        SessionProcess.PRACTICE_PARTY_NUMBER.name(), 2L,
+        SessionProcess.PRACTICE_DATE.name(), practiceStart.toLocalDate().toString(),
+        SessionProcess.PRACTICE_START_TIME.name(), "10:00",
+        SessionProcess.PRACTICE_DURATION_MINUTES.name(), "30",
         // Tasklist sends an empty field as an empty text: the practice session takes the session's link
-        OnlineMediationProcess.PRACTICE_VIDEO_LINK.name(), ""));
-    Session practiceSession = sessions.findById(UUID.fromString((String) runtimeService.getVariable(instance.getId(),
-        OnlineMediationProcess.PRACTICE_SESSION_ID.name()))).orElseThrow();
+        SessionProcess.PRACTICE_VIDEO_LINK.name(), ""));
+    Session practiceSession = sessions.findById(UUID.fromString((String) runtimeService.getVariable(session(instance).getId(),
+        SessionProcess.PRACTICE_SESSION_ID.name()))).orElseThrow();
     assertThat(practiceSession.isPractice()).isTrue();
     assertThat(practiceSession.getKind()).isEqualTo(SessionKind.CAUCUS);
     assertThat(practiceSession.getCaucusPartyId()).isEqualTo(unsure.getId());
     assertThat(practiceSession.getEndsAt()).isEqualTo(practiceStart.plusMinutes(30).toInstant());
     assertThat(practiceSession.getVideoLink()).isEqualTo(VIDEO_LINK);
 
-    ProcessJobs.executeAt(managementService, instance, PRACTICE_INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), PRACTICE_INVITATION_MAIL);
     assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())
         .containsExactlyInAnyOrder(unsure.getEmail(), MEDIATOR_EMAIL);
     assertThat(mails(caseNumber)).allSatisfy(mail -> {
@@ -292,7 +294,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     });
 
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     assertThat(mails(caseNumber)).hasSize(3).allSatisfy(mail -> {
       VEvent event = event(mail);
       assertThat(value(event, Property.UID)).isEqualTo(session.getId() + "@mediatafel.nl");
@@ -300,10 +302,10 @@ class OnlineMediationProcessTest extends ProcessScenario {
       assertThat(ReceivedMail.of(mail).text()).contains("gezamenlijke bijeenkomst via video", "14:00 - 16:00 uur");
     });
 
-    Job reminder = timer(instance, REMINDER_TIMER);
+    Job reminder = timer(session(instance), REMINDER_TIMER);
     assertThat(reminder.getDuedate().toInstant()).isEqualTo(calendar.subtractBusinessDays(start.toInstant(), 1));
     attendSession(instance);
-    Task report = task(instance, VIDEO_SESSION_REPORT);
+    Task report = task(session(instance), VIDEO_SESSION_REPORT);
     assertThat(report).hasCandidateUser(MEDIATOR);
     assertThat(formRef(report)).isEqualTo("online-video-session-report");
     taskService.complete(report.getId(), report(2.0, "Eerste videogesprek.", "FORUM"));
@@ -317,11 +319,11 @@ class OnlineMediationProcessTest extends ProcessScenario {
     }
     taskService.complete(task(instance, CLOSE_FORUM_ROUND).getId(), close(1.25, "", "CAUCUS"));
     assertThat(instance).isWaitingAt(PLAN_VIDEO_SESSION);
-    assertThat(runtimeService.getVariable(instance.getId(), OnlineMediationProcess.SESSION_KIND.name()))
+    assertThat(runtimeService.getVariable(instance.getId(), SessionProcess.SESSION_KIND.name()))
         .as("the planning form starts with the chosen kind").isEqualTo("CAUCUS");
 
     Map<String, Object> caucus = video(sessionStart(12), "CAUCUS");
-    caucus.put(OnlineMediationProcess.CAUCUS_PARTY_NUMBER.name(), 1L);
+    caucus.put(SessionProcess.CAUCUS_PARTY_NUMBER.name(), 1L);
     holdVideoSession(instance, caucus, report(0.75, "Apart gesprek.", "NO_AGREEMENT"));
 
     assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.NO_AGREEMENT_END);
@@ -334,41 +336,42 @@ class OnlineMediationProcessTest extends ProcessScenario {
     String caseNumber = registerCase(2);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_VIDEO);
     taskService.complete(task(instance, PLAN_VIDEO_SESSION).getId(), video(sessionStart(6), "JOINT"));
-    assertThat(instance).as("no practice session asked for").isWaitingAt(INVITATION_MAIL);
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    assertThat(session(instance)).as("no practice session asked for").isWaitingAt(INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     Session session = currentSession(instance);
 
     TestMailServer.purge();
     ZonedDateTime newStart = sessionStart(9).with(LocalTime.of(10, 30));
     planning.move(session.getId(), newStart.toInstant(), newStart.plusMinutes(90).toInstant());
     assertThat(sessions.findById(session.getId()).orElseThrow().getSequence()).isEqualTo(1);
-    assertThat(timer(instance, REMINDER_TIMER).getDuedate().toInstant())
+    ProcessJobs.executeAt(managementService, session(instance), SessionProcess.Elements.MOVED_INVITATION_MAIL);
+    assertThat(timer(session(instance), REMINDER_TIMER).getDuedate().toInstant())
         .isEqualTo(calendar.subtractBusinessDays(newStart.toInstant(), 1));
     assertThat(mails(caseNumber)).hasSize(3).allSatisfy(mail -> {
       assertThat(value(event(mail), Property.SEQUENCE)).isEqualTo("1");
       assertThat(value(event(mail), Property.URL)).isEqualTo(VIDEO_LINK);
     });
 
-    nl.mediatafel.sessions.FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber,
+    SessionProcess.sessionCancelled(runtimeService, caseNumber,
         partiesOf(caseNumber).get(0).getId().toString(), "Geen internet").correlate();
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance,
-        nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_CANCELLED_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance),
+        SessionProcess.Elements.SESSION_CANCELLED_MAIL);
     assertThat(mails(caseNumber)).as("the parties and the mediator get the cancellation").hasSize(3)
         .allSatisfy(mail -> assertThat(value(event(mail), Property.STATUS)).isEqualTo("CANCELLED"));
-    assertThat(instance).isWaitingAt(REPLAN_VIDEO_SESSION);
+    assertThat(session(instance)).isWaitingAt(REPLAN_VIDEO_SESSION);
     assertThat(sessions.findById(session.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
-    Task replan = task(instance, REPLAN_VIDEO_SESSION);
+    Task replan = task(session(instance), REPLAN_VIDEO_SESSION);
     assertThat(replan).hasCandidateGroup("secretariat");
     assertThat(formRef(replan)).isEqualTo("online-replan-video-session");
     taskService.complete(replan.getId(), video(sessionStart(11), "JOINT"));
     Session replanned = currentSession(instance);
     assertThat(replanned.getId()).isNotEqualTo(session.getId());
-    assertThat(instance).isWaitingAt(INVITATION_MAIL);
+    assertThat(session(instance)).isWaitingAt(INVITATION_MAIL);
 
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     attendSession(instance);
-    taskService.complete(task(instance, VIDEO_SESSION_REPORT).getId(),
+    taskService.complete(task(session(instance), VIDEO_SESSION_REPORT).getId(),
         report(1.5, "Liever aan tafel verder.", "SWITCH_ROUTE"));
     assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.SWITCH_ROUTE_END);
     assertThat(historic(instance, OnlineMediationProcess.SESSIONS_OUTCOME.name())).isEqualTo("SWITCH_ROUTE");
@@ -380,7 +383,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     String caseNumber = registerCase(2);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_VIDEO);
     Map<String, Object> variables = video(sessionStart(5), "JOINT");
-    variables.put(OnlineMediationProcess.SESSION_VIDEO_LINK.name(), "http://video.example/open");
+    variables.put(SessionProcess.SESSION_VIDEO_LINK.name(), "http://video.example/open");
     Task plan = task(instance, PLAN_VIDEO_SESSION);
     assertThatThrownBy(() -> taskService.complete(plan.getId(), variables))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("https://");
@@ -414,7 +417,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
 
   private ProcessInstance start(String caseNumber, String route) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("mediator", MEDIATOR);
+    variables.put(CaseVariables.MEDIATOR.name(), MEDIATOR);
     variables.put(OnlineMediationProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     variables.put(OnlineMediationProcess.ROUTE.name(), route);
@@ -438,19 +441,19 @@ class OnlineMediationProcessTest extends ProcessScenario {
   /** The video planning form as Tasklist submits it: 2 hours over {@link #VIDEO_LINK}, no practice session. */
   private static Map<String, Object> video(ZonedDateTime start, String kind) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(OnlineMediationProcess.SESSION_KIND.name(), kind);
-    variables.put(OnlineMediationProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    variables.put(OnlineMediationProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
-    variables.put(OnlineMediationProcess.SESSION_DURATION_MINUTES.name(), "120");
-    variables.put(OnlineMediationProcess.SESSION_VIDEO_LINK.name(), VIDEO_LINK);
-    variables.put(OnlineMediationProcess.PRACTICE_WANTED.name(), false);
+    variables.put(SessionProcess.SESSION_KIND.name(), kind);
+    variables.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    variables.put(SessionProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
+    variables.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
+    variables.put(SessionProcess.SESSION_VIDEO_LINK.name(), VIDEO_LINK);
+    variables.put(SessionProcess.PRACTICE_WANTED.name(), false);
     return variables;
   }
 
   private static Map<String, Object> report(double hours, String summary, String nextStep) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(OnlineMediationProcess.SESSION_HOURS.name(), hours);
-    variables.put(OnlineMediationProcess.SESSION_SUMMARY.name(), summary);
+    variables.put(SessionProcess.SESSION_HOURS.name(), hours);
+    variables.put(SessionProcess.SESSION_SUMMARY.name(), summary);
     variables.put(OnlineMediationProcess.NEXT_STEP.name(), nextStep);
     return variables;
   }
@@ -465,21 +468,21 @@ class OnlineMediationProcessTest extends ProcessScenario {
 
   private void holdVideoSession(ProcessInstance instance, Map<String, Object> plan, Map<String, Object> report) {
     taskService.complete(task(instance, PLAN_VIDEO_SESSION).getId(), plan);
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     attendSession(instance);
-    taskService.complete(task(instance, VIDEO_SESSION_REPORT).getId(), report);
+    taskService.complete(task(session(instance), VIDEO_SESSION_REPORT).getId(), report);
   }
 
   private void attendSession(ProcessInstance instance) {
-    if (!timers(instance, REMINDER_TIMER).isEmpty()) {
-      managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
-      ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    if (!timers(session(instance), REMINDER_TIMER).isEmpty()) {
+      managementService.executeJob(timer(session(instance), REMINDER_TIMER).getId());
+      ProcessJobs.executeAt(managementService, session(instance), REMINDER_MAIL);
     }
-    managementService.executeJob(timer(instance, SESSION_END_TIMER).getId());
+    managementService.executeJob(timer(session(instance), SESSION_END_TIMER).getId());
   }
 
   private Session currentSession(ProcessInstance instance) {
-    String id = (String) runtimeService.getVariable(instance.getId(), OnlineMediationProcess.SESSION_ID.name());
+    String id = (String) runtimeService.getVariable(session(instance).getId(), SessionProcess.SESSION_ID.name());
     assertThat(id).as("sessionId").isNotNull();
     return sessions.findById(UUID.fromString(id)).orElseThrow();
   }

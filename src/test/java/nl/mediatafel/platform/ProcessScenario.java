@@ -15,6 +15,7 @@ import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.signing.SignatureService;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.HistoryService;
@@ -107,29 +108,36 @@ public abstract class ProcessScenario {
 
   /**
    * One joint session at the table in a running {@code face-to-face-mediation} instance, as the secretariat and the
-   * mediator do it: planned at an address ten days ahead, announced, reminded, held, reported with these hours.
+   * mediator do it: planned at an address ten days ahead, announced, reminded, held, reported with these hours (the
+   * session itself runs in the {@code session} instance the route calls).
    */
   protected void holdJointSessionAtTheTable(ProcessInstance sessions, double hours, String nextStep) {
     planJointSessionAtTheTable(sessions);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_TIMER);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.REMINDER_MAIL);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.SESSION_END_TIMER);
-    taskService.complete(task(sessions, FaceToFaceProcess.Elements.SESSION_REPORT).getId(), Map.of(
-        FaceToFaceProcess.SESSION_HOURS.name(), hours, FaceToFaceProcess.SESSION_SUMMARY.name(), "Verslag",
-        FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep));
+    ProcessInstance session = session(sessions);
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.SESSION_END_TIMER);
+    taskService.complete(task(session, SessionProcess.Elements.SESSION_REPORT).getId(), Map.of(
+        SessionProcess.SESSION_HOURS.name(), hours, SessionProcess.SESSION_SUMMARY.name(), "Verslag",
+        SessionProcess.SESSION_NEXT_STEP.name(), nextStep));
   }
 
   /** The secretariat plans a joint session at an address ten days ahead; its invitation (with the .ics) is sent. */
   protected void planJointSessionAtTheTable(ProcessInstance sessions) {
     Map<String, Object> session = new HashMap<>();
-    session.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
-    session.put(FaceToFaceProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
-    session.put(FaceToFaceProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
-    session.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    session.put(SessionProcess.SESSION_KIND.name(), "JOINT");
+    session.put(SessionProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
+    session.put(SessionProcess.SESSION_START_TIME.name(), "14:00");
+    session.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
+    session.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
+    session.put(SessionProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
     taskService.complete(task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), session);
-    ProcessJobs.executeAt(managementService, sessions, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(sessions), SessionProcess.Elements.INVITATION_MAIL);
+  }
+
+  /** The one running {@code session} instance (session.bpmn) that a route instance called. */
+  protected ProcessInstance session(ProcessInstance route) {
+    return called(route, SessionProcess.KEY);
   }
 
   /** What the portal's sign page does for a party: record the signature, then tell the signing process. */

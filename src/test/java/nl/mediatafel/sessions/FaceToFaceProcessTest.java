@@ -1,12 +1,12 @@
 package nl.mediatafel.sessions;
 
-import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.INVITATION_MAIL;
+import static nl.mediatafel.sessions.SessionProcess.Elements.INVITATION_MAIL;
 import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.PLAN_SESSION;
-import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REMINDER_MAIL;
-import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REMINDER_TIMER;
-import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.REPLAN_SESSION;
-import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_END_TIMER;
-import static nl.mediatafel.sessions.FaceToFaceProcess.Elements.SESSION_REPORT;
+import static nl.mediatafel.sessions.SessionProcess.Elements.REMINDER_MAIL;
+import static nl.mediatafel.sessions.SessionProcess.Elements.REMINDER_TIMER;
+import static nl.mediatafel.sessions.SessionProcess.Elements.REPLAN_SESSION;
+import static nl.mediatafel.sessions.SessionProcess.Elements.SESSION_END_TIMER;
+import static nl.mediatafel.sessions.SessionProcess.Elements.SESSION_REPORT;
 import static nl.mediatafel.platform.CalendarMails.event;
 import static nl.mediatafel.platform.CalendarMails.mails;
 import static nl.mediatafel.platform.CalendarMails.value;
@@ -36,6 +36,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -89,8 +90,8 @@ class FaceToFaceProcessTest extends ProcessScenario {
     Task plan = task(instance, PLAN_SESSION);
     assertThat(plan).hasCandidateGroup("secretariat");
     assertThat(formRef(plan)).isEqualTo("plan-session");
-    assertThat((String) taskService.getVariable(plan.getId(), "roomList")).startsWith("1. Spreekkamer De Linde");
-    assertThat((String) taskService.getVariable(plan.getId(), "partyList")).isEqualTo("1. Partij 1\n2. Partij 2");
+    assertThat((String) taskService.getVariable(plan.getId(), SessionProcess.ROOM_LIST.name())).startsWith("1. Spreekkamer De Linde");
+    assertThat((String) taskService.getVariable(plan.getId(), SessionProcess.PARTY_LIST.name())).isEqualTo("1. Partij 1\n2. Partij 2");
 
     ZonedDateTime start = sessionStart(10);
     taskService.complete(plan.getId(), joint(start, 1));
@@ -102,8 +103,8 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(session.getLocation()).isEqualTo(properties.rooms().get(0).location());
     assertThat(session.getSequence()).isZero();
 
-    assertThat(instance).isWaitingAt(INVITATION_MAIL);
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    assertThat(session(instance)).isWaitingAt(INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
 
     List<MimeMessage> mails = mails(caseNumber);
     List<String> attendees = new ArrayList<>(partyEmails(caseNumber));
@@ -124,18 +125,18 @@ class FaceToFaceProcessTest extends ProcessScenario {
     }
 
     // the reminder: the working day before, same time; it does not end the wait
-    Job reminder = timer(instance, REMINDER_TIMER);
+    Job reminder = timer(session(instance), REMINDER_TIMER);
     assertThat(reminder.getDuedate().toInstant()).isEqualTo(calendar.subtractBusinessDays(start.toInstant(), 1));
     TestMailServer.purge();
     managementService.executeJob(reminder.getId());
-    ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), REMINDER_MAIL);
     assertThat(mails(caseNumber)).hasSize(3);
 
-    Job sessionEnd = timer(instance, SESSION_END_TIMER);
+    Job sessionEnd = timer(session(instance), SESSION_END_TIMER);
     assertThat(sessionEnd.getDuedate().toInstant()).isEqualTo(start.plusMinutes(120).toInstant());
     managementService.executeJob(sessionEnd.getId());
 
-    Task report = task(instance, SESSION_REPORT);
+    Task report = task(session(instance), SESSION_REPORT);
     assertThat(report).hasCandidateUser(MEDIATOR);
     assertThat(formRef(report)).isEqualTo("session-report");
     assertThat(report.getDueDate().toInstant())
@@ -149,9 +150,11 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(held.getStatus()).isEqualTo(SessionStatus.HELD);
     assertThat(held.getHours()).isEqualByComparingTo(new BigDecimal("2.5"));
     assertThat(held.getSummary()).isEqualTo("Afspraken over de omgangsregeling besproken.");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(FaceToFaceProcess.SESSION_SUMMARY.name()).includeDeleted().list())
-        .as("the summary is in the file only, not in Camunda's history").isEmpty();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list())
+        .as("the route and its session").hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(any -> assertThat(historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(any.getId()).variableName(SessionProcess.SESSION_SUMMARY.name()).includeDeleted()
+            .list()).as("the summary is in the file only, not in Camunda's history").isEmpty());
   }
 
   @Test
@@ -161,31 +164,31 @@ class FaceToFaceProcessTest extends ProcessScenario {
     holdSession(instance, joint(sessionStart(5), 2), report(2.0, "Eerste gezamenlijke bijeenkomst.", "CAUCUS"));
     assertThat(instance).isWaitingAt(PLAN_SESSION);
     assertThat(runtimeService.getVariables(instance.getId())).as("hours and summary stay with the report task")
-        .doesNotContainKeys(FaceToFaceProcess.SESSION_SUMMARY.name(), FaceToFaceProcess.SESSION_HOURS.name())
+        .doesNotContainKeys(SessionProcess.SESSION_SUMMARY.name(), SessionProcess.SESSION_HOURS.name())
         .containsEntry(FaceToFaceProcess.HOURS_SPENT.name(), 2.0);
-    assertThat(runtimeService.getVariable(instance.getId(), FaceToFaceProcess.SESSION_KIND.name()))
+    assertThat(runtimeService.getVariable(instance.getId(), SessionProcess.SESSION_KIND.name()))
         .as("the planning form starts with the chosen next step").isEqualTo("CAUCUS");
 
     Party second = partiesOf(caseNumber).get(1);
     Map<String, Object> caucus = joint(sessionStart(8), 1);
-    caucus.put(FaceToFaceProcess.SESSION_KIND.name(), "CAUCUS");
-    caucus.put(FaceToFaceProcess.CAUCUS_PARTY_NUMBER.name(), 2L);
-    caucus.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ADDRESS);
-    caucus.put(FaceToFaceProcess.SESSION_ADDRESS.name(), "Stationsplein 1, 3511 ED Utrecht");
+    caucus.put(SessionProcess.SESSION_KIND.name(), "CAUCUS");
+    caucus.put(SessionProcess.CAUCUS_PARTY_NUMBER.name(), 2L);
+    caucus.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
+    caucus.put(SessionProcess.SESSION_ADDRESS.name(), "Stationsplein 1, 3511 ED Utrecht");
     taskService.complete(task(instance, PLAN_SESSION).getId(), caucus);
     Session session = currentSession(instance);
     assertThat(session.getKind()).isEqualTo(SessionKind.CAUCUS);
     assertThat(session.getCaucusPartyId()).isEqualTo(second.getId());
     assertThat(session.getLocation()).isEqualTo("Stationsplein 1, 3511 ED Utrecht");
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     assertThat(mails(caseNumber)).extracting(mail -> ReceivedMail.of(mail).to())
         .as("a caucus invites only that party and the mediator")
         .containsExactlyInAnyOrder(second.getEmail(), MEDIATOR_EMAIL);
     assertThat(event(mails(caseNumber).get(0)).<Attendee>getProperties(Property.ATTENDEE)).hasSize(2);
 
     attendSession(instance);
-    taskService.complete(task(instance, SESSION_REPORT).getId(), report(1.25, "Apart gesprek.", "NO_AGREEMENT"));
+    taskService.complete(task(session(instance), SESSION_REPORT).getId(), report(1.25, "Apart gesprek.", "NO_AGREEMENT"));
 
     assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.NO_AGREEMENT_END);
     assertThat(historic(instance, FaceToFaceProcess.HOURS_SPENT.name())).isEqualTo(3.25);
@@ -219,16 +222,16 @@ class FaceToFaceProcessTest extends ProcessScenario {
     String caseNumber = registerCase(2);
     ProcessInstance instance = start(caseNumber);
     taskService.complete(task(instance, PLAN_SESSION).getId(), joint(sessionStart(6), 1));
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     Session cancelled = currentSession(instance);
     Party party = partiesOf(caseNumber).get(0);
 
-    FaceToFaceProcess.sessionCancelled(runtimeService, caseNumber, party.getId().toString(), "Ziek").correlate();
+    SessionProcess.sessionCancelled(runtimeService, caseNumber, party.getId().toString(), "Ziek").correlate();
 
-    assertThat(timers(instance, REMINDER_TIMER)).as("the wait for the session is over").isEmpty();
+    assertThat(timers(session(instance), REMINDER_TIMER)).as("the wait for the session is over").isEmpty();
     assertThat(sessions.findById(cancelled.getId()).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, FaceToFaceProcess.Elements.SESSION_CANCELLED_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), SessionProcess.Elements.SESSION_CANCELLED_MAIL);
     assertThat(mails(caseNumber)).as("both parties and the mediator").hasSize(3).allSatisfy(mail -> {
       assertThat(mail.getSubject()).contains("mediation", caseNumber);
       VEvent event = event(mail);
@@ -237,11 +240,11 @@ class FaceToFaceProcessTest extends ProcessScenario {
       assertThat(Integer.parseInt(value(event, Property.SEQUENCE))).as("a higher sequence than the invitation")
           .isGreaterThan(cancelled.getSequence());
     });
-    assertThat(instance).isWaitingAt(REPLAN_SESSION).hasPassed(FaceToFaceProcess.Elements.CANCEL_SESSION);
-    Task replan = task(instance, REPLAN_SESSION);
+    assertThat(session(instance)).isWaitingAt(REPLAN_SESSION).hasPassed(SessionProcess.Elements.CANCEL_SESSION);
+    Task replan = task(session(instance), REPLAN_SESSION);
     assertThat(replan).hasCandidateGroup("secretariat");
     assertThat(formRef(replan)).isEqualTo("replan-session");
-    assertThat(taskService.getVariable(replan.getId(), "cancellationReason")).isEqualTo("Ziek");
+    assertThat(taskService.getVariable(replan.getId(), SessionProcess.CANCELLATION_REASON.name())).isEqualTo("Ziek");
 
     ZonedDateTime newStart = sessionStart(12);
     taskService.complete(replan.getId(), joint(newStart, 2));
@@ -249,19 +252,19 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(replanned.getId()).isNotEqualTo(cancelled.getId());
     assertThat(replanned.getStartsAt()).isEqualTo(newStart.toInstant());
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     assertThat(mails(caseNumber)).hasSize(3)
         .allSatisfy(mail -> assertThat(value(event(mail), Property.UID)).startsWith(replanned.getId().toString()));
     attendSession(instance);
-    assertThat(instance).isWaitingAt(SESSION_REPORT);
+    assertThat(session(instance)).isWaitingAt(SESSION_REPORT);
   }
 
   @Test
-  void movingASessionKeepsItsUidRaisesTheSequenceAndMovesTheTimers() throws Exception {
+  void movingASessionIsAMessageThatKeepsItsUidRaisesTheSequenceAndRestartsTheWait() throws Exception {
     String caseNumber = registerCase(2);
     ProcessInstance instance = start(caseNumber);
     taskService.complete(task(instance, PLAN_SESSION).getId(), joint(sessionStart(6), 1));
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
     Session session = currentSession(instance);
     TestMailServer.purge();
 
@@ -269,14 +272,25 @@ class FaceToFaceProcessTest extends ProcessScenario {
     ZonedDateTime newEnd = newStart.plusMinutes(90);
     planning.move(session.getId(), newStart.toInstant(), newEnd.toInstant());
 
+    // the message SessionMoved interrupts the wait: "Verplaatsing vastleggen", then the updated invitation
+    ProcessInstance waiting = session(instance);
+    assertThat(waiting).hasPassed(SessionProcess.Elements.SESSION_MOVED, SessionProcess.Elements.MOVE_SESSION)
+        .isWaitingAt(SessionProcess.Elements.MOVED_INVITATION_MAIL);
     Session moved = sessions.findById(session.getId()).orElseThrow();
     assertThat(moved.getSequence()).isEqualTo(1);
     assertThat(moved.getStatus()).isEqualTo(SessionStatus.MOVED);
     assertThat(moved.getStartsAt()).isEqualTo(newStart.toInstant());
-    assertThat(timer(instance, REMINDER_TIMER).getDuedate().toInstant())
+    assertThatThrownBy(() -> planning.move(session.getId(), newStart.plusDays(1).toInstant(),
+        newEnd.plusDays(1).toInstant()))
+        .as("until its updated invitation is out, a session does not move again").isInstanceOf(IllegalStateException.class);
+    ProcessJobs.executeAt(managementService, waiting, SessionProcess.Elements.MOVED_INVITATION_MAIL);
+    assertThat(timer(waiting, REMINDER_TIMER).getDuedate().toInstant())
+        .as("the wait restarts with the reminder of the new date")
         .isEqualTo(calendar.subtractBusinessDays(newStart.toInstant(), 1));
-    assertThat(runtimeService.getVariable(instance.getId(), FaceToFaceProcess.SESSION_END.name()))
+    assertThat(runtimeService.getVariable(waiting.getId(), SessionProcess.SESSION_END.name()))
         .isEqualTo(Date.from(newEnd.toInstant()));
+    assertThat(runtimeService.getVariable(waiting.getId(), SessionProcess.MOVED_START.name()))
+        .as("the message's times are applied, not kept").isNull();
     List<MimeMessage> mails = mails(caseNumber);
     assertThat(mails).hasSize(3).allSatisfy(mail -> {
       VEvent event = event(mail);
@@ -285,17 +299,25 @@ class FaceToFaceProcessTest extends ProcessScenario {
       assertThat(ReceivedMail.of(mail).text()).contains("10:30 - 12:00 uur");
     });
 
-    // after the reminder the end-of-session timer moves too
-    managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
-    ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    // after the reminder: moved again, the wait restarts with the new reminder and the new end
+    managementService.executeJob(timer(waiting, REMINDER_TIMER).getId());
+    ProcessJobs.executeAt(managementService, waiting, REMINDER_MAIL);
     ZonedDateTime later = newStart.plusDays(1);
     planning.move(session.getId(), later.toInstant(), later.plusHours(2).toInstant());
-    assertThat(timer(instance, SESSION_END_TIMER).getDuedate().toInstant())
-        .isEqualTo(later.plusHours(2).toInstant());
+    ProcessJobs.executeAt(managementService, waiting, SessionProcess.Elements.MOVED_INVITATION_MAIL);
+    assertThat(timer(waiting, REMINDER_TIMER).getDuedate().toInstant())
+        .isEqualTo(calendar.subtractBusinessDays(later.toInstant(), 1));
+    assertThat(runtimeService.getVariable(waiting.getId(), SessionProcess.SESSION_END.name()))
+        .isEqualTo(Date.from(later.plusHours(2).toInstant()));
     assertThat(sessions.findById(session.getId()).orElseThrow().getSequence()).isEqualTo(2);
+    managementService.executeJob(timer(waiting, REMINDER_TIMER).getId());
+    ProcessJobs.executeAt(managementService, waiting, REMINDER_MAIL);
+    assertThat(timer(waiting, SESSION_END_TIMER).getDuedate().toInstant())
+        .isEqualTo(later.plusHours(2).toInstant());
 
     attendSession(instance);
-    taskService.complete(task(instance, SESSION_REPORT).getId(), report(2, "Verplaatst en gehouden.", "AGREEMENT"));
+    taskService.complete(task(session(instance), SESSION_REPORT).getId(),
+        report(2, "Verplaatst en gehouden.", "AGREEMENT"));
     assertThatThrownBy(() -> planning.move(session.getId(), later.plusDays(1).toInstant(),
         later.plusDays(1).plusHours(1).toInstant()))
         .as("a session that was held cannot move").isInstanceOf(IllegalStateException.class);
@@ -322,7 +344,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
 
   private ProcessInstance start(String caseNumber) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("mediator", MEDIATOR);
+    variables.put(CaseVariables.MEDIATOR.name(), MEDIATOR);
     variables.put(FaceToFaceProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(FaceToFaceProcess.KEY, caseNumber, variables);
@@ -339,44 +361,44 @@ class FaceToFaceProcessTest extends ProcessScenario {
   /** The planning form's answers as Tasklist submits them: a joint session of 2 hours in room {@code room}. */
   private static Map<String, Object> joint(ZonedDateTime start, int room) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(FaceToFaceProcess.SESSION_KIND.name(), "JOINT");
-    variables.put(FaceToFaceProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    variables.put(FaceToFaceProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
-    variables.put(FaceToFaceProcess.SESSION_DURATION_MINUTES.name(), "120");
-    variables.put(FaceToFaceProcess.SESSION_LOCATION_KIND.name(), FaceToFaceProcess.ROOM);
-    variables.put(FaceToFaceProcess.SESSION_ROOM_NUMBER.name(), (long) room);
+    variables.put(SessionProcess.SESSION_KIND.name(), "JOINT");
+    variables.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    variables.put(SessionProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
+    variables.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
+    variables.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ROOM);
+    variables.put(SessionProcess.SESSION_ROOM_NUMBER.name(), (long) room);
     return variables;
   }
 
   private static Map<String, Object> report(double hours, String summary, String nextStep) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(FaceToFaceProcess.SESSION_HOURS.name(), hours);
-    variables.put(FaceToFaceProcess.SESSION_SUMMARY.name(), summary);
-    variables.put(FaceToFaceProcess.SESSION_NEXT_STEP.name(), nextStep);
+    variables.put(SessionProcess.SESSION_HOURS.name(), hours);
+    variables.put(SessionProcess.SESSION_SUMMARY.name(), summary);
+    variables.put(SessionProcess.SESSION_NEXT_STEP.name(), nextStep);
     return variables;
   }
 
   /** Plans, announces and holds one session, then completes the report. */
   private void holdSession(ProcessInstance instance, Map<String, Object> plan, Map<String, Object> report) {
     taskService.complete(task(instance, PLAN_SESSION).getId(), plan);
-    ProcessJobs.executeAt(managementService, instance, INVITATION_MAIL);
-    managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
-    ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, session(instance), INVITATION_MAIL);
+    managementService.executeJob(timer(session(instance), REMINDER_TIMER).getId());
+    ProcessJobs.executeAt(managementService, session(instance), REMINDER_MAIL);
     attendSession(instance);
-    taskService.complete(task(instance, SESSION_REPORT).getId(), report);
+    taskService.complete(task(session(instance), SESSION_REPORT).getId(), report);
   }
 
   /** Fires the reminder (when still waiting for it) and the end of the session. */
   private void attendSession(ProcessInstance instance) {
-    if (!timers(instance, REMINDER_TIMER).isEmpty()) {
-      managementService.executeJob(timer(instance, REMINDER_TIMER).getId());
-      ProcessJobs.executeAt(managementService, instance, REMINDER_MAIL);
+    if (!timers(session(instance), REMINDER_TIMER).isEmpty()) {
+      managementService.executeJob(timer(session(instance), REMINDER_TIMER).getId());
+      ProcessJobs.executeAt(managementService, session(instance), REMINDER_MAIL);
     }
-    managementService.executeJob(timer(instance, SESSION_END_TIMER).getId());
+    managementService.executeJob(timer(session(instance), SESSION_END_TIMER).getId());
   }
 
   private Session currentSession(ProcessInstance instance) {
-    String id = (String) runtimeService.getVariable(instance.getId(), FaceToFaceProcess.SESSION_ID.name());
+    String id = (String) runtimeService.getVariable(session(instance).getId(), SessionProcess.SESSION_ID.name());
     assertThat(id).as("sessionId").isNotNull();
     return sessions.findById(UUID.fromString(id)).orElseThrow();
   }

@@ -53,6 +53,7 @@ import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLinks;
 import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -362,24 +363,25 @@ class SettlementAndClosingTest extends ProcessScenario {
     java.time.ZonedDateTime start = java.time.ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).plusDays(14)
         .withHour(10).withMinute(0).withSecond(0).withNano(0);
     Map<String, Object> video = new HashMap<>();
-    video.put(OnlineMediationProcess.SESSION_KIND.name(), "JOINT");
-    video.put(OnlineMediationProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    video.put(OnlineMediationProcess.SESSION_START_TIME.name(), "10:00");
-    video.put(OnlineMediationProcess.SESSION_DURATION_MINUTES.name(), "120");
-    video.put(OnlineMediationProcess.SESSION_VIDEO_LINK.name(), "https://video.mediatafel.example/room/42");
-    video.put(OnlineMediationProcess.PRACTICE_WANTED.name(), false);
+    video.put(SessionProcess.SESSION_KIND.name(), "JOINT");
+    video.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    video.put(SessionProcess.SESSION_START_TIME.name(), "10:00");
+    video.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
+    video.put(SessionProcess.SESSION_VIDEO_LINK.name(), "https://video.mediatafel.example/room/42");
+    video.put(SessionProcess.PRACTICE_WANTED.name(), false);
     taskService.complete(plan.getId(), video);
-    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.INVITATION_MAIL);
+    ProcessInstance session = session(online);
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.INVITATION_MAIL);
     assertThat(received()).extracting(ReceivedMail::to)
         .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
-    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.REMINDER_TIMER);
-    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.REMINDER_MAIL);
-    ProcessJobs.executeAt(managementService, online, FaceToFaceProcess.Elements.SESSION_END_TIMER);
-    Task report = taskService.createTaskQuery().processInstanceId(online.getId())
-        .taskDefinitionKey(OnlineMediationProcess.Elements.VIDEO_SESSION_REPORT).singleResult();
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.SESSION_END_TIMER);
+    Task report = taskService.createTaskQuery().processInstanceId(session.getId())
+        .taskDefinitionKey(SessionProcess.Elements.VIDEO_SESSION_REPORT).singleResult();
     assertThat(report).hasCandidateUser("bram");
-    taskService.complete(report.getId(), Map.of(OnlineMediationProcess.SESSION_HOURS.name(), 2.0,
-        OnlineMediationProcess.SESSION_SUMMARY.name(), "Goed gesprek", OnlineMediationProcess.NEXT_STEP.name(),
+    taskService.complete(report.getId(), Map.of(SessionProcess.SESSION_HOURS.name(), 2.0,
+        SessionProcess.SESSION_SUMMARY.name(), "Goed gesprek", OnlineMediationProcess.NEXT_STEP.name(),
         OnlineMediationProcess.AGREEMENT));
 
     assertThat(instance).isWaitingAt(DRAFT_SETTLEMENT);
