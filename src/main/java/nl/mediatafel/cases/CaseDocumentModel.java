@@ -6,7 +6,6 @@ import java.util.Map;
 import nl.mediatafel.documents.CostProperties;
 import nl.mediatafel.documents.DocumentModelSource;
 import nl.mediatafel.security.StaffNames;
-import nl.mediatafel.settlement.SettlementDrafts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,11 +22,11 @@ class CaseDocumentModel implements DocumentModelSource {
   private final MediationCaseRepository cases;
   private final PartyRepository parties;
   private final IdentityService identityService;
-  private final SettlementDrafts settlements;
+  private final AgreedPoints settlements;
   private final CostProperties costs;
 
   CaseDocumentModel(MediationCaseRepository cases, PartyRepository parties, IdentityService identityService,
-      SettlementDrafts settlements, CostProperties costs) {
+      AgreedPoints settlements, CostProperties costs) {
     this.costs = costs;
     this.cases = cases;
     this.parties = parties;

@@ -1,8 +1,8 @@
 package nl.mediatafel.coaching;
 
 import java.math.BigDecimal;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component("assignCoach")
 class AssignCoachDelegate implements JavaDelegate {
 
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final IdentityService identityService;
 
-  AssignCoachDelegate(MediationCaseRepository cases, IdentityService identityService) {
-    this.cases = cases;
+  AssignCoachDelegate(CaseDirectory caseDirectory, IdentityService identityService) {
+    this.caseDirectory = caseDirectory;
     this.identityService = identityService;
   }
 
@@ -41,7 +41,7 @@ class AssignCoachDelegate implements JavaDelegate {
       throw new ProcessEngineException("Het uurtarief kan niet negatief zijn: " + hourlyRate);
     }
     CaseVariables.MEDIATOR.set(execution, coach);
-    MediationCase trajectory = cases.findById(execution.getBusinessKey())
+    MediationCase trajectory = caseDirectory.find(execution.getBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Coaching " + execution.getBusinessKey() + " bestaat niet"));
     trajectory.accept(null, coach, null, hourlyRate, null);
   }

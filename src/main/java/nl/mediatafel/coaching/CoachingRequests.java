@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import nl.mediatafel.api.IdempotencyConflictException;
 import nl.mediatafel.api.RequestKey;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.CaseNumbers;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -20,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * (the engine shares Spring's), so a failure leaves nothing behind.
  */
 @Service
-public class CoachingRequests {
+class CoachingRequests {
 
   /** The trajectory a request led to; {@code created} is false for a repeat with the same Idempotency-Key. */
   public record Registration(MediationCase trajectory, boolean created) {}
 
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final CoachingTrajectoryRepository trajectories;
   private final CoachingRequestKeyRepository keys;
   private final CaseNumbers numbers;
@@ -33,10 +33,10 @@ public class CoachingRequests {
   private final ObjectMapper json;
   private final Clock clock;
 
-  CoachingRequests(MediationCaseRepository cases, CoachingTrajectoryRepository trajectories,
+  CoachingRequests(CaseDirectory caseDirectory, CoachingTrajectoryRepository trajectories,
       CoachingRequestKeyRepository keys, CaseNumbers numbers, RuntimeService runtimeService, ObjectMapper json,
       Clock clock) {
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.trajectories = trajectories;
     this.keys = keys;
     this.numbers = numbers;
@@ -64,7 +64,7 @@ public class CoachingRequests {
     trajectory.ofKind(ConflictCoachingProcess.KIND);
     CoachingRequest.Person person = request.person();
     trajectory.addParty(person.name().trim(), person.email().trim(), person.language(), false, person.payer());
-    cases.saveAndFlush(trajectory);
+    caseDirectory.register(trajectory);
     String number = trajectory.getCaseNumber();
     trajectories.saveAndFlush(new CoachingTrajectory(number, request.preferredForm()));
     if (idempotencyKey != null) {
@@ -87,7 +87,7 @@ public class CoachingRequests {
   }
 
   private Registration repeated(CoachingRequestKey earlier, String requestHash) {
-    return new Registration(cases.findById(earlier.caseNumberFor(requestHash)).orElseThrow(), false);
+    return new Registration(caseDirectory.find(earlier.caseNumberFor(requestHash)).orElseThrow(), false);
   }
 
   private String hash(CoachingRequest request) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A coaching conversation as the coach recorded it (table {@code coaching_session}): when, how, how many hours. */
 @Entity
 @Table(name = "coaching_session")
-public class CoachingSession {
+class CoachingSession {
 
   @Id
   private UUID id;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CoachingSessionRepository extends JpaRepository<CoachingSession, UUID> {
+interface CoachingSessionRepository extends JpaRepository<CoachingSession, UUID> {
 
   List<CoachingSession> findByCaseNumberOrderByHeldOnAscRecordedAtAsc(String caseNumber);
 }

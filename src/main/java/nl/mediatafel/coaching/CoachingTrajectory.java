@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "coaching_trajectory")
-public class CoachingTrajectory {
+class CoachingTrajectory {
 
   @Id
   private String caseNumber;

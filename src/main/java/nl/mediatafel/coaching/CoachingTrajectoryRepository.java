@@ -2,4 +2,4 @@ package nl.mediatafel.coaching;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CoachingTrajectoryRepository extends JpaRepository<CoachingTrajectory, String> {}
+interface CoachingTrajectoryRepository extends JpaRepository<CoachingTrajectory, String> {}

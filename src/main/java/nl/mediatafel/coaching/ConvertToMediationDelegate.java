@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.i18n.MessagesConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -47,15 +47,15 @@ class ConvertToMediationDelegate implements JavaDelegate {
       ConflictCoachingProcess.ONLINE, "ONLINE_VIDEO",
       ConflictCoachingProcess.IN_PERSON, "FACE_TO_FACE");
 
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final CoachingTrajectoryRepository trajectories;
   private final CaseRequests caseRequests;
   private final Validator validator;
   private final Clock clock;
 
-  ConvertToMediationDelegate(MediationCaseRepository cases, CoachingTrajectoryRepository trajectories,
+  ConvertToMediationDelegate(CaseDirectory caseDirectory, CoachingTrajectoryRepository trajectories,
       CaseRequests caseRequests, Validator validator, Clock clock) {
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.trajectories = trajectories;
     this.caseRequests = caseRequests;
     this.validator = validator;
@@ -65,7 +65,7 @@ class ConvertToMediationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = execution.getProcessBusinessKey();
-    MediationCase coaching = cases.findById(number)
+    MediationCase coaching = caseDirectory.find(number)
         .orElseThrow(() -> new ProcessEngineException("Coaching " + number + " bestaat niet"));
     CoachingTrajectory trajectory = trajectories.findById(number).orElseThrow();
     Party person = coaching.getParties().get(0);

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Set;
-import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.CaseDirectory;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,12 +35,12 @@ class RecordCoachingSessionListener implements TaskListener {
   private final CoachingSessionRepository sessions;
   private final Clock clock;
 
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
 
-  RecordCoachingSessionListener(CoachingSessionRepository sessions, Clock clock, MediationCaseRepository cases) {
+  RecordCoachingSessionListener(CoachingSessionRepository sessions, Clock clock, CaseDirectory caseDirectory) {
     this.sessions = sessions;
     this.clock = clock;
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
   }
 
   @Override
@@ -66,7 +66,7 @@ class RecordCoachingSessionListener implements TaskListener {
     sessions.save(new CoachingSession(execution.getProcessBusinessKey(), heldOn, form, hours, clock.instant()));
 
     // the case row's hours are what the cost statement bills (CaseDocumentModel), as for a mediation
-    BigDecimal total = cases.findById(execution.getProcessBusinessKey())
+    BigDecimal total = caseDirectory.find(execution.getProcessBusinessKey())
         .orElseThrow(() -> refused("traject " + execution.getProcessBusinessKey() + " bestaat niet"))
         .addHours(hours);
     DelegateExecution processInstance = execution.getProcessInstance();

@@ -1,7 +1,7 @@
 package nl.mediatafel.forum;
 
 /** The participant may not read or write in this thread; pages answer it like a thread that does not exist. */
-public class ForumAccessDeniedException extends RuntimeException {
+class ForumAccessDeniedException extends RuntimeException {
 
   ForumAccessDeniedException(String message) {
     super(message);

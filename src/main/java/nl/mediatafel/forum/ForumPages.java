@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -15,11 +15,11 @@ import org.springframework.web.servlet.ModelAndView;
 class ForumPages {
 
   private final ForumService forum;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
 
-  ForumPages(ForumService forum, PartyRepository parties) {
+  ForumPages(ForumService forum, CaseDirectory caseDirectory) {
     this.forum = forum;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
   }
 
   /**
@@ -39,7 +39,7 @@ class ForumPages {
 
   /** The visible threads with their posts and unread counts as they were before this view; then marks them read. */
   List<ThreadView> showAndMarkRead(ForumParticipant reader) {
-    Map<UUID, String> names = parties.findByMediationCaseCaseNumberOrderByPosition(reader.caseNumber()).stream()
+    Map<UUID, String> names = caseDirectory.parties(reader.caseNumber()).stream()
         .collect(Collectors.toMap(Party::getId, Party::getName));
     List<ThreadView> views = new ArrayList<>();
     for (ForumThread thread : forum.threadsVisibleTo(reader)) {

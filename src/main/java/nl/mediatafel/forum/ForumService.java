@@ -10,10 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
@@ -50,8 +49,7 @@ public class ForumService {
 
   private final ForumPostRepository posts;
   private final ForumReadMarkerRepository markers;
-  private final PartyRepository parties;
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final RuntimeService runtimeService;
   private final MailGateway gateway;
   private final RecipientDirectory directory;
@@ -60,13 +58,12 @@ public class ForumService {
   private final MailProperties mail;
   private final Clock clock;
 
-  ForumService(ForumPostRepository posts, ForumReadMarkerRepository markers, PartyRepository parties,
-      MediationCaseRepository cases, RuntimeService runtimeService, MailGateway gateway, RecipientDirectory directory,
+  ForumService(ForumPostRepository posts, ForumReadMarkerRepository markers,
+      CaseDirectory caseDirectory, RuntimeService runtimeService, MailGateway gateway, RecipientDirectory directory,
       PortalLinks portalLinks, PortalProperties portal, MailProperties mail, Clock clock) {
     this.posts = posts;
     this.markers = markers;
-    this.parties = parties;
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.runtimeService = runtimeService;
     this.gateway = gateway;
     this.directory = directory;
@@ -218,7 +215,7 @@ public class ForumService {
 
   /** The case's mediator: chosen at triage, else the one the running online route was started with. */
   String mediatorOf(String caseNumber) {
-    String mediator = cases.findById(caseNumber).map(MediationCase::getMediator).orElse(null);
+    String mediator = caseDirectory.find(caseNumber).map(MediationCase::getMediator).orElse(null);
     if (mediator != null) {
       return mediator;
     }
@@ -237,7 +234,7 @@ public class ForumService {
   /** The joint thread of an existing case, or the caucus thread of one of its active parties. */
   private boolean threadExists(ForumThread thread) {
     if (thread.isJoint()) {
-      return cases.existsById(thread.caseNumber());
+      return caseDirectory.exists(thread.caseNumber());
     }
     return isActiveParty(thread.caseNumber(), thread.caucusPartyId());
   }
@@ -247,6 +244,6 @@ public class ForumService {
   }
 
   private List<Party> activeParties(String caseNumber) {
-    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream().filter(Party::isActive).toList();
+    return caseDirectory.activeParties(caseNumber);
   }
 }

@@ -2,8 +2,8 @@ package nl.mediatafel.forum;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.security.FormCsrf;
 import nl.mediatafel.security.StaffAccess;
 import nl.mediatafel.security.StaffGroup;
@@ -27,15 +27,15 @@ import org.springframework.web.servlet.ModelAndView;
 class ForumStaffController {
 
   private final StaffAccess access;
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final ForumService forum;
   private final ForumPages pages;
   private final FormCsrf csrf;
 
-  ForumStaffController(StaffAccess access, MediationCaseRepository cases, ForumService forum, ForumPages pages,
+  ForumStaffController(StaffAccess access, CaseDirectory caseDirectory, ForumService forum, ForumPages pages,
       FormCsrf csrf) {
     this.access = access;
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.forum = forum;
     this.pages = pages;
     this.csrf = csrf;
@@ -80,7 +80,7 @@ class ForumStaffController {
   /** The case's own mediator, or the secretariat (and administrators) reading along. */
   private ForumParticipant reader(String caseNumber) {
     String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
-    MediationCase mediationCase = cases.findById(caseNumber)
+    MediationCase mediationCase = caseDirectory.find(caseNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (user.equals(forum.mediatorOf(mediationCase.getCaseNumber()))) {
       return ForumParticipant.mediator(caseNumber, user);

@@ -1,7 +1,7 @@
 package nl.mediatafel.forum;
 
 /** A post that is not stored: empty or too long. {@link #messageKey()} names the text for the field. */
-public class InvalidForumPostException extends RuntimeException {
+class InvalidForumPostException extends RuntimeException {
 
   private final String messageKey;
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** The mediator's intake conversation with one party, for the mediator's file. */
 @Entity
 @Table(name = "intake_conversation")
-public class IntakeConversation {
+class IntakeConversation {
 
   @Id
   private UUID id;

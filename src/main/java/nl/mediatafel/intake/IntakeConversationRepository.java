@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface IntakeConversationRepository extends JpaRepository<IntakeConversation, UUID> {
+interface IntakeConversationRepository extends JpaRepository<IntakeConversation, UUID> {
 
   Optional<IntakeConversation> findByPartyId(UUID partyId);
 }

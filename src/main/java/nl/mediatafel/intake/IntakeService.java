@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCaseProcess;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.mail.MailDeliveryException;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * mediator and the secretariat by a mail without content; the other parties never learn of it.
  */
 @Service
-public class IntakeService {
+class IntakeService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
@@ -37,7 +37,7 @@ public class IntakeService {
   public static class AlreadySubmittedException extends RuntimeException {}
 
   private final IntakeAnswerRepository answers;
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final RuntimeService runtimeService;
   private final MailGateway mail;
   private final RecipientDirectory directory;
@@ -45,11 +45,11 @@ public class IntakeService {
   private final PortalProperties portal;
   private final Clock clock;
 
-  IntakeService(IntakeAnswerRepository answers, MediationCaseRepository cases, RuntimeService runtimeService,
+  IntakeService(IntakeAnswerRepository answers, CaseDirectory caseDirectory, RuntimeService runtimeService,
       MailGateway mail, RecipientDirectory directory, MailProperties mailProperties, PortalProperties portal,
       Clock clock) {
     this.answers = answers;
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.runtimeService = runtimeService;
     this.mail = mail;
     this.directory = directory;
@@ -102,7 +102,7 @@ public class IntakeService {
   }
 
   private void flagSafety(String caseNumber) {
-    String mediator = cases.findById(caseNumber).map(c -> c.getMediator()).orElse(null);
+    String mediator = caseDirectory.find(caseNumber).map(c -> c.getMediator()).orElse(null);
     String tasklist = portal.baseUrl().resolve(URI.create("/camunda/app/tasklist/")).toString();
     List<OutgoingMail> mails = new java.util.ArrayList<>();
     for (Recipient staff : directory.caseStaff(mediator)) {

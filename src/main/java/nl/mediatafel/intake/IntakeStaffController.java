@@ -1,10 +1,9 @@
 package nl.mediatafel.intake;
 
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.security.StaffAccess;
 import nl.mediatafel.security.StaffGroup;
 import org.springframework.http.HttpStatus;
@@ -22,28 +21,26 @@ import org.springframework.web.server.ResponseStatusException;
 class IntakeStaffController {
 
   private final StaffAccess access;
-  private final MediationCaseRepository cases;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
   private final IntakeService intakes;
 
-  IntakeStaffController(StaffAccess access, MediationCaseRepository cases, PartyRepository parties,
+  IntakeStaffController(StaffAccess access, CaseDirectory caseDirectory,
       IntakeService intakes) {
     this.access = access;
-    this.cases = cases;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
     this.intakes = intakes;
   }
 
   @GetMapping("/intake/{caseNumber}/{partyId}")
   String answers(@PathVariable String caseNumber, @PathVariable UUID partyId, Model model) {
     String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
-    MediationCase mediationCase = cases.findById(caseNumber)
+    MediationCase mediationCase = caseDirectory.find(caseNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (!access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS)
         && !user.equals(mediationCase.getMediator())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    Party party = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
+    Party party = caseDirectory.parties(caseNumber).stream()
         .filter(p -> p.getId().equals(partyId)).findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("caseNumber", caseNumber);

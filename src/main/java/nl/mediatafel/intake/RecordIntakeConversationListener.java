@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * notes from the task's variables. Bad input refuses the completion with a message naming the field.
  */
 @Component("recordIntakeConversation")
-public class RecordIntakeConversationListener implements TaskListener {
+class RecordIntakeConversationListener implements TaskListener {
 
   static final ProcessVariable<String> CHANNEL = ProcessVariable.of("conversationChannel", String.class);
   static final ProcessVariable<Boolean> EXPLAINED = ProcessVariable.of("onlineExplained", Boolean.class);

@@ -2,9 +2,8 @@ package nl.mediatafel.mail;
 
 import java.util.List;
 import java.util.UUID;
-import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.i18n.MessagesConfiguration;
+import nl.mediatafel.mail.PartyAddresses.PartyAddress;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.security.StaffGroup;
 import nl.mediatafel.security.StaffNames;
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecipientDirectory {
 
-  private final PartyRepository parties;
+  private final PartyAddresses parties;
   private final IdentityService identityService;
 
-  RecipientDirectory(PartyRepository parties, IdentityService identityService) {
+  RecipientDirectory(PartyAddresses parties, IdentityService identityService) {
     this.parties = parties;
     this.identityService = identityService;
   }
@@ -29,18 +28,18 @@ public class RecipientDirectory {
   List<Recipient> resolve(RecipientRole role, String caseNumber, DelegateExecution execution) {
     return switch (role) {
       case PARTIES -> activeParties(caseNumber).stream()
-          .map(party -> new Recipient(party.getName(), party.getEmail(), party.locale(), role, party.getId()))
+          .map(party -> new Recipient(party.name(), party.email(), party.locale(), role, party.partyId()))
           .toList();
       case PARTY -> {
         UUID partyId = UUID.fromString(CaseVariables.PARTY_ID.required(execution));
-        Party party = activeParties(caseNumber).stream().filter(p -> p.getId().equals(partyId)).findFirst()
+        PartyAddress party = activeParties(caseNumber).stream().filter(p -> p.partyId().equals(partyId)).findFirst()
             .orElseThrow(() -> new ProcessEngineException("Party " + partyId + " is not an active party of case "
                 + caseNumber));
-        yield List.of(new Recipient(party.getName(), party.getEmail(), party.locale(), role, party.getId()));
+        yield List.of(new Recipient(party.name(), party.email(), party.locale(), role, party.partyId()));
       }
-      case ADVISORS -> activeParties(caseNumber).stream().filter(Party::hasAdvisor)
-          .map(party -> new Recipient(party.getAdvisorName(), party.getAdvisorEmail(), party.locale(), role,
-              party.getId()))
+      case ADVISORS -> activeParties(caseNumber).stream().filter(PartyAddress::hasAdvisor)
+          .map(party -> new Recipient(party.advisorName(), party.advisorEmail(), party.locale(), role,
+              party.partyId()))
           .toList();
       case MEDIATOR -> List.of(mediator(CaseVariables.MEDIATOR.required(execution)));
       case SECRETARIAT -> caseStaff(null);
@@ -72,8 +71,8 @@ public class RecipientDirectory {
     return staff;
   }
 
-  private List<Party> activeParties(String caseNumber) {
-    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream().filter(Party::isActive).toList();
+  private List<PartyAddress> activeParties(String caseNumber) {
+    return parties.activeParties(caseNumber);
   }
 
   private static boolean hasEmail(User user) {

@@ -1,4 +1,4 @@
 package nl.mediatafel.mail;
 
 /** A mail's texts in the recipient's language. */
-public record RenderedMail(String subject, String html, String text) {}
+record RenderedMail(String subject, String html, String text) {}

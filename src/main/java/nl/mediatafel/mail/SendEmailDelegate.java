@@ -1,6 +1,5 @@
 package nl.mediatafel.mail;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -13,10 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import nl.mediatafel.portal.PortalAction;
-import nl.mediatafel.portal.PortalLink.Audience;
-import nl.mediatafel.portal.PortalLinks;
-import nl.mediatafel.portal.PortalProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +33,7 @@ import org.springframework.stereotype.Component;
  * the recipients, the documents) is retried on failure.
  */
 @Component("sendEmail")
-public class SendEmailDelegate implements JavaDelegate {
+class SendEmailDelegate implements JavaDelegate {
 
   public static final String TEMPLATE = "template";
   public static final String RECIPIENTS = "recipients";
@@ -50,17 +45,15 @@ public class SendEmailDelegate implements JavaDelegate {
 
   private final MailGateway gateway;
   private final RecipientDirectory directory;
-  private final PortalLinks portalLinks;
-  private final PortalProperties portal;
+  private final PersonalLinkSource links;
   private final MailProperties mail;
   private final ObjectProvider<AttachmentSource> attachmentSource;
 
-  SendEmailDelegate(MailGateway gateway, RecipientDirectory directory, PortalLinks portalLinks,
-      PortalProperties portal, MailProperties mail, ObjectProvider<AttachmentSource> attachmentSource) {
+  SendEmailDelegate(MailGateway gateway, RecipientDirectory directory, PersonalLinkSource links, MailProperties mail,
+      ObjectProvider<AttachmentSource> attachmentSource) {
     this.gateway = gateway;
     this.directory = directory;
-    this.portalLinks = portalLinks;
-    this.portal = portal;
+    this.links = links;
     this.mail = mail;
     this.attachmentSource = attachmentSource;
   }
@@ -73,7 +66,7 @@ public class SendEmailDelegate implements JavaDelegate {
           + MailRenderer.designerTemplates());
     }
     List<RecipientRole> roles = roles(execution);
-    PortalAction action = portalAction(execution);
+    String page = portalAction(execution);
     String caseNumber = execution.getBusinessKey();
     Object detail = execution.getVariableLocal(DETAIL);
     List<Attachment> attachments = attachments(execution, caseNumber);
@@ -86,14 +79,14 @@ public class SendEmailDelegate implements JavaDelegate {
         model.put("caseNumber", caseNumber);
         model.put("practiceName", mail.practiceName());
         model.put("detail", detailText(detail, recipient.locale()));
-        if (recipient.partyId() != null && action != null) {
-          Audience audience = role == RecipientRole.ADVISORS ? Audience.ADVISOR : Audience.PARTY;
-          PortalLinks.IssuedLink link = portalLinks.issue(caseNumber, recipient.partyId(), audience, action);
+        if (recipient.partyId() != null && page != null) {
+          PersonalLinkSource.IssuedLink link = links.issue(caseNumber, recipient.partyId(),
+              role == RecipientRole.ADVISORS, page);
           model.put("link", link.url());
           model.put("linkExpiry", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
               .withLocale(recipient.locale()).withZone(AMSTERDAM).format(link.expiresAt()));
         } else if (recipient.partyId() == null && MailRenderer.hasAction(template)) {
-          model.put("link", tasklist());
+          model.put("link", links.tasklist());
         }
         mails.add(new OutgoingMail(caseNumber, template, recipient, model,
             recipient.partyId() != null || role.isStaff() ? attachments : List.of()));
@@ -111,17 +104,17 @@ public class SendEmailDelegate implements JavaDelegate {
     }
   }
 
-  private PortalAction portalAction(DelegateExecution execution) {
+  /** The portal page of the links, one of {@link PersonalLinkSource#pages()}; null when the mail has no link. */
+  private String portalAction(DelegateExecution execution) {
     String value = optional(execution, PORTAL_ACTION);
     if (value == null) {
       return null;
     }
-    try {
-      return PortalAction.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw misconfigured(execution, PORTAL_ACTION, "unknown portal page '" + value + "'; known: "
-          + Arrays.stream(PortalAction.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
+    String page = value.trim().toLowerCase(Locale.ROOT);
+    if (!links.pages().contains(page)) {
+      throw misconfigured(execution, PORTAL_ACTION, "unknown portal page '" + value + "'; known: " + links.pages());
     }
+    return page;
   }
 
   private List<Attachment> attachments(DelegateExecution execution, String caseNumber) {
@@ -138,10 +131,6 @@ public class SendEmailDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       throw misconfigured(execution, ATTACHMENTS, e.getMessage());
     }
-  }
-
-  private String tasklist() {
-    return portal.baseUrl().resolve(URI.create("/camunda/app/tasklist/")).toString();
   }
 
 

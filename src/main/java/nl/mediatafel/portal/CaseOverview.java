@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.portal.PortalAccess.Holder;
 import nl.mediatafel.process.CaseVariables;
@@ -24,7 +24,6 @@ import nl.mediatafel.sessions.Session;
 import nl.mediatafel.sessions.SessionKind;
 import nl.mediatafel.sessions.SessionRepository;
 import nl.mediatafel.sessions.SessionStatus;
-import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -57,26 +56,28 @@ class CaseOverview {
   record View(String caseNumber, String status, Stage stage, String mediatorName, List<NextStep> nextSteps,
       List<DocumentRow> documents, List<SessionRow> sessions) {}
 
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final DocumentService documents;
   private final SessionRepository sessions;
+  private final List<PortalNextSteps> features;
   private final Clock clock;
 
-  CaseOverview(MediationCaseRepository cases, RuntimeService runtimeService, IdentityService identityService,
-      DocumentService documents, SessionRepository sessions, Clock clock) {
-    this.cases = cases;
+  CaseOverview(CaseDirectory caseDirectory, RuntimeService runtimeService, IdentityService identityService,
+      DocumentService documents, SessionRepository sessions, List<PortalNextSteps> features, Clock clock) {
+    this.caseDirectory = caseDirectory;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.documents = documents;
     this.sessions = sessions;
+    this.features = features;
     this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   View of(Holder holder) {
-    MediationCase mediationCase = cases.findById(holder.caseNumber()).orElseThrow();
+    MediationCase mediationCase = caseDirectory.find(holder.caseNumber()).orElseThrow();
     Locale locale = holder.party().locale();
     return new View(mediationCase.getCaseNumber(), mediationCase.getStatus(), stage(holder.caseNumber()),
         Optional.ofNullable(mediationCase.getMediator()).map(id -> StaffNames.fullName(identityService, id))
@@ -140,15 +141,11 @@ class CaseOverview {
           MediationCaseProcess.PARTY_INTAKE_DEADLINE.name());
       steps.add(new NextStep("intake", PortalAction.INTAKE.path(), null, dateTime(deadline, locale)));
     }
-    for (Execution waiting : waitingFor(holder.caseNumber(), partyId, SigningProcess.Elements.WAIT_FOR_SIGNATURE)) {
-      Object type = runtimeService.getVariable(waiting.getId(), SigningProcess.DOCUMENT_TYPE.name());
-      Object deadline = runtimeService.getVariable(waiting.getId(), SigningProcess.SIGNER_DEADLINE.name());
-      steps.add(new NextStep("sign", PortalAction.SIGN.path(), type == null ? null : type.toString(),
-          dateTime(deadline, locale)));
-    }
-    for (Execution late : waitingFor(holder.caseNumber(), partyId, SigningProcess.Elements.FOLLOW_UP)) {
-      Object type = runtimeService.getVariable(late.getId(), SigningProcess.DOCUMENT_TYPE.name());
-      steps.add(new NextStep("sign-late", PortalAction.SIGN.path(), type == null ? null : type.toString(), null));
+    for (PortalNextSteps feature : features) {
+      for (PortalNextSteps.Step step : feature.waitingFor(holder.caseNumber(), holder.party().getId())) {
+        steps.add(new NextStep(step.kind(), step.page().path(), step.documentType(),
+            dateTime(step.deadline(), locale)));
+      }
     }
     return steps;
   }

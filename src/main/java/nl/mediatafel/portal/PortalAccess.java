@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.web.LocaleConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -38,14 +38,14 @@ public class PortalAccess {
   }
 
   private final PortalLinks links;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
   private final AdvisorConfidentialityRepository confidentiality;
   private final Clock clock;
 
-  PortalAccess(PortalLinks links, PartyRepository parties, AdvisorConfidentialityRepository confidentiality,
+  PortalAccess(PortalLinks links, CaseDirectory caseDirectory, AdvisorConfidentialityRepository confidentiality,
       Clock clock) {
     this.links = links;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
     this.confidentiality = confidentiality;
     this.clock = clock;
   }
@@ -56,7 +56,7 @@ public class PortalAccess {
    */
   public Optional<Holder> holder(String token, HttpServletRequest request) {
     Optional<Holder> holder = links.verify(token).flatMap(link ->
-        parties.findByMediationCaseCaseNumberOrderByPosition(link.getCaseNumber()).stream()
+        caseDirectory.parties(link.getCaseNumber()).stream()
             .filter(party -> party.getId().equals(link.getPartyId()) && party.isActive())
             .findFirst()
             .map(party -> new Holder(token, link, party)))

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
@@ -54,16 +53,14 @@ class PortalLinkRenewal {
   }
 
   private final PortalLinks links;
-  private final PartyRepository parties;
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final MailGateway mail;
   private final MailProperties mailProperties;
 
-  PortalLinkRenewal(PortalLinks links, PartyRepository parties, MediationCaseRepository cases, MailGateway mail,
+  PortalLinkRenewal(PortalLinks links, CaseDirectory caseDirectory, MailGateway mail,
       MailProperties mailProperties) {
     this.links = links;
-    this.parties = parties;
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.mail = mail;
     this.mailProperties = mailProperties;
   }
@@ -79,12 +76,12 @@ class PortalLinkRenewal {
     if (old.isEmpty()) {
       return old;
     }
-    Optional<MediationCase> ended = cases.findById(caseNumber).filter(MediationCase::hasEnded);
+    Optional<MediationCase> ended = caseDirectory.find(caseNumber).filter(MediationCase::hasEnded);
     if (ended.isPresent()) {
       throw new CaseEndedException(caseNumber, ended.get().getStatus());
     }
     PortalLink link = old.get();
-    Party party = parties.findById(link.getPartyId()).filter(Party::isActive)
+    Party party = caseDirectory.findParty(link.getPartyId()).filter(Party::isActive)
         .orElseThrow(() -> new NotRenewableException("the party has withdrawn"));
     boolean advisor = link.getAudience() == Audience.ADVISOR;
     if (advisor && party.getAdvisorEmail() == null) {

@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.CaseEnded;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.portal.PortalLink.Audience;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -34,14 +34,14 @@ public class PortalLinks {
   private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final PortalLinkRepository links;
-  private final MediationCaseRepository cases;
+  private final CaseDirectory caseDirectory;
   private final PortalProperties properties;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  PortalLinks(PortalLinkRepository links, MediationCaseRepository cases, PortalProperties properties, Clock clock) {
+  PortalLinks(PortalLinkRepository links, CaseDirectory caseDirectory, PortalProperties properties, Clock clock) {
     this.links = links;
-    this.cases = cases;
+    this.caseDirectory = caseDirectory;
     this.properties = properties;
     this.clock = clock;
   }
@@ -82,7 +82,7 @@ public class PortalLinks {
   /** Whether the case has ended in any way ({@link MediationCase#ENDED_STATUSES}); false for an unknown case. */
   @Transactional(readOnly = true)
   public boolean caseHasEnded(String caseNumber) {
-    return cases.findById(caseNumber).map(MediationCase::hasEnded).orElse(false);
+    return caseDirectory.find(caseNumber).map(MediationCase::hasEnded).orElse(false);
   }
 
   /** Revokes every link of a case, of every party and advisor (the case ended). Returns how many were still open. */

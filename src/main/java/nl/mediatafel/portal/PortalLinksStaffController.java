@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.mail.MailDeliveryException;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.security.FormCsrf;
@@ -47,18 +46,16 @@ class PortalLinksStaffController {
       boolean renewable) {}
 
   private final StaffAccess staff;
-  private final MediationCaseRepository cases;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
   private final PortalLinks links;
   private final PortalLinkRenewal renewal;
   private final FormCsrf csrf;
   private final Clock clock;
 
-  PortalLinksStaffController(StaffAccess staff, MediationCaseRepository cases, PartyRepository parties,
+  PortalLinksStaffController(StaffAccess staff, CaseDirectory caseDirectory,
       PortalLinks links, PortalLinkRenewal renewal, FormCsrf csrf, Clock clock) {
     this.staff = staff;
-    this.cases = cases;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
     this.links = links;
     this.renewal = renewal;
     this.csrf = csrf;
@@ -133,7 +130,7 @@ class PortalLinksStaffController {
   /** The case, for the secretariat and administrators, or for the case's own mediator; else 404. */
   private MediationCase visibleCase(String caseNumber) {
     String user = staff.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
-    MediationCase mediationCase = cases.findById(caseNumber)
+    MediationCase mediationCase = caseDirectory.find(caseNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (!mayManage() && !user.equals(mediationCase.getMediator())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -159,7 +156,7 @@ class PortalLinksStaffController {
   private ModelAndView page(MediationCase mediationCase, String done, String error, HttpServletRequest request,
       HttpStatus status) {
     String caseNumber = mediationCase.getCaseNumber();
-    Map<UUID, Party> partyById = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
+    Map<UUID, Party> partyById = caseDirectory.parties(caseNumber).stream()
         .collect(Collectors.toMap(Party::getId, Function.identity()));
     Instant now = clock.instant();
     List<Row> rows = links.ofCase(caseNumber).stream().map(link -> {

@@ -3,11 +3,7 @@ package nl.mediatafel.process;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.mediatafel.cases.MediationCaseProcess;
-import nl.mediatafel.coaching.ConflictCoachingProcess;
-import nl.mediatafel.forum.OnlineMediationProcess;
-import nl.mediatafel.intake.RecordIntakeConversationListener;
-import nl.mediatafel.sessions.SessionProcess;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -21,24 +17,30 @@ import org.springframework.stereotype.Component;
  * process: the mediator's intake notes, a session summary, the settlement's points, a forum round's summary, a
  * coaching advice. A task listener moves each into our own tables and removes the variable; this plugin makes sure
  * the value never reaches {@code ACT_HI_VARINST} or {@code ACT_HI_DETAIL} either (Cockpit, the history REST API and
- * history clean-up never see it). Every other history event is written as usual.
+ * history clean-up never see it). Every other history event is written as usual. Which variables are confidential
+ * each feature says itself, with a {@link ConfidentialVariables} bean.
  */
 @Component
 class ConfidentialHistory extends AbstractProcessEnginePlugin {
 
   /** The variables whose values are never written to history; each has a table of its own. */
-  static final Set<String> NAMES = Set.of(
-      RecordIntakeConversationListener.NOTES.name(),
-      SessionProcess.SESSION_SUMMARY.name(),
-      MediationCaseProcess.SETTLEMENT_POINTS.name(),
-      OnlineMediationProcess.FORUM_SUMMARY.name(),
-      ConflictCoachingProcess.ADVICE_TEXT.name());
+  private final Set<String> names;
+
+  ConfidentialHistory(List<ConfidentialVariables> features) {
+    this.names = features.stream().flatMap(feature -> feature.variables().stream()).map(ProcessVariable::name)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The names of all confidential variables. */
+  Set<String> names() {
+    return names;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(0, new Filter(new DbHistoryEventHandler()));
+    handlers.add(0, new Filter(new DbHistoryEventHandler(), names));
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
@@ -47,14 +49,16 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
   static final class Filter implements HistoryEventHandler {
 
     private final HistoryEventHandler database;
+    private final Set<String> names;
 
-    Filter(HistoryEventHandler database) {
+    Filter(HistoryEventHandler database, Set<String> names) {
       this.database = database;
+      this.names = names;
     }
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (event instanceof HistoricVariableUpdateEventEntity variable && NAMES.contains(variable.getVariableName())) {
+      if (event instanceof HistoricVariableUpdateEventEntity variable && names.contains(variable.getVariableName())) {
         return;
       }
       database.handleEvent(event);

@@ -1,7 +1,7 @@
 package nl.mediatafel.process;
 
 /** A model in {@code processes/} or {@code forms/} cannot be deployed; the message names the file. */
-public class ModelDeploymentException extends RuntimeException {
+class ModelDeploymentException extends RuntimeException {
 
   public ModelDeploymentException(String message) {
     super(message);

@@ -8,7 +8,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
 
 /** One model file with its stable deployment name, e.g. {@code forms/triage.form}. */
-public record ModelFile(String name, byte[] content) {
+record ModelFile(String name, byte[] content) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

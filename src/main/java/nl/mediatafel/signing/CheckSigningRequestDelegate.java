@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
 class CheckSigningRequestDelegate implements JavaDelegate {
 
   private final DocumentService documents;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
 
-  CheckSigningRequestDelegate(DocumentService documents, PartyRepository parties) {
+  CheckSigningRequestDelegate(DocumentService documents, CaseDirectory caseDirectory) {
     this.documents = documents;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
   }
 
   @Override
@@ -64,7 +64,7 @@ class CheckSigningRequestDelegate implements JavaDelegate {
     if (partyIds.isEmpty()) {
       throw refused("er zijn geen ondertekenaars (partyIds is leeg)");
     }
-    Map<UUID, Party> ofCase = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
+    Map<UUID, Party> ofCase = caseDirectory.parties(caseNumber).stream()
         .collect(Collectors.toMap(Party::getId, Function.identity()));
     Set<UUID> seen = new HashSet<>();
     for (Object value : partyIds) {

@@ -1,8 +1,8 @@
 package nl.mediatafel.signing;
 
 import java.util.List;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.documents.SignatureLine;
 import nl.mediatafel.documents.SignatureLineSource;
 import nl.mediatafel.documents.StoredDocument;
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 class SignaturePageLines implements SignatureLineSource {
 
   private final SignatureService signatures;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
   private final MessageSource messages;
 
-  SignaturePageLines(SignatureService signatures, PartyRepository parties, MessageSource messages) {
+  SignaturePageLines(SignatureService signatures, CaseDirectory caseDirectory, MessageSource messages) {
     this.signatures = signatures;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
     this.messages = messages;
   }
 
@@ -32,7 +32,7 @@ class SignaturePageLines implements SignatureLineSource {
     String role = messages.getMessage("signature.party", null, document.locale());
     return signatures.forDocument(document.id()).stream()
         .map(signature -> {
-          Party party = parties.findById(signature.partyId()).orElse(null);
+          Party party = caseDirectory.findParty(signature.partyId()).orElse(null);
           String name = signature.signedName() != null ? signature.signedName()
               : party != null ? party.getName() : "?";
           boolean portal = signature.method() == SignatureMethod.PORTAL;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.signing.SigningRefusedException.Reason;
@@ -37,13 +37,14 @@ public class SignatureService {
 
   private final SignatureRepository signatures;
   private final DocumentService documents;
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
   private final Clock clock;
 
-  SignatureService(SignatureRepository signatures, DocumentService documents, PartyRepository parties, Clock clock) {
+  SignatureService(SignatureRepository signatures, DocumentService documents, CaseDirectory caseDirectory,
+      Clock clock) {
     this.signatures = signatures;
     this.documents = documents;
-    this.parties = parties;
+    this.caseDirectory = caseDirectory;
     this.clock = clock;
   }
 
@@ -161,7 +162,7 @@ public class SignatureService {
   }
 
   private Party partyOfCase(String caseNumber, UUID partyId, boolean mustBeActive) {
-    Party party = parties.findById(partyId)
+    Party party = caseDirectory.findParty(partyId)
         .filter(found -> found.getCaseNumber().equals(caseNumber))
         .orElseThrow(() -> new SigningRefusedException(Reason.NOT_A_SIGNER,
             "Partij " + partyId + " is geen partij in zaak " + caseNumber));

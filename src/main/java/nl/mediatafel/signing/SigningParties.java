@@ -1,8 +1,8 @@
 package nl.mediatafel.signing;
 
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,16 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("signingParties")
 public class SigningParties {
 
-  private final PartyRepository parties;
+  private final CaseDirectory caseDirectory;
 
-  SigningParties(PartyRepository parties) {
-    this.parties = parties;
+  SigningParties(CaseDirectory caseDirectory) {
+    this.caseDirectory = caseDirectory;
   }
 
   /** "Anna de Vries (anna@example.nl)", or the id when it is no party of this case. */
   @Transactional(readOnly = true)
   public String describe(String caseNumber, String partyId) {
-    return parties.findById(UUID.fromString(partyId))
+    return caseDirectory.findParty(UUID.fromString(partyId))
         .filter(party -> party.getCaseNumber().equals(caseNumber))
         .map(SigningParties::describe)
         .orElse(partyId);

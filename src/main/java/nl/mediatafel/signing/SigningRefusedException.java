@@ -5,7 +5,7 @@ package nl.mediatafel.signing;
  * document is no longer the current version. The message is Dutch, for the secretariat in Tasklist; the portal
  * chooses its own page by {@link #reason()}.
  */
-public class SigningRefusedException extends RuntimeException {
+class SigningRefusedException extends RuntimeException {
 
   /** Why a signature was refused. */
   public enum Reason {

@@ -10,16 +10,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import nl.mediatafel.portal.PortalAction;
-import nl.mediatafel.portal.PortalLink.Audience;
-import nl.mediatafel.portal.PortalLinks;
-import nl.mediatafel.portal.PortalProperties;
 import org.camunda.community.mockito.delegate.DelegateExecutionFake;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -33,13 +27,17 @@ class SendEmailDelegateTest {
 
   private final MailGateway gateway = mock(MailGateway.class);
   private final RecipientDirectory directory = mock(RecipientDirectory.class);
-  private final PortalLinks links = mock(PortalLinks.class);
+  private final PersonalLinkSource links = mock(PersonalLinkSource.class);
   @SuppressWarnings("unchecked")
   private final ObjectProvider<AttachmentSource> noAttachments = mock(ObjectProvider.class);
   private final SendEmailDelegate delegate = new SendEmailDelegate(gateway, directory, links,
-      new PortalProperties(URI.create("https://mediatafel.example"), Duration.ofDays(30)),
       new MailProperties(MailProperties.Delivery.SMTP, "noreply@mediatafel.example", "Praktijk Vrede"),
       noAttachments);
+
+  {
+    when(links.pages()).thenReturn(List.of("case", "intake", "sign", "forum"));
+    when(links.tasklist()).thenReturn("https://mediatafel.example/camunda/app/tasklist/");
+  }
 
   @Test
   void sendsOneMailPerRecipientWithAPersonalLink() {
@@ -47,8 +45,9 @@ class SendEmailDelegateTest {
         "intake");
     when(directory.resolve(eq(RecipientRole.PARTIES), eq(CASE), any())).thenReturn(List.of(
         new Recipient("Jan", "jan@example.nl", Locale.forLanguageTag("nl"), RecipientRole.PARTIES, PARTY)));
-    when(links.issue(CASE, PARTY, Audience.PARTY, PortalAction.INTAKE)).thenReturn(
-        new PortalLinks.IssuedLink("https://mediatafel.example/portal/abc/intake", Instant.parse("2026-12-24T10:00:00Z")));
+    when(links.issue(CASE, PARTY, false, "intake")).thenReturn(
+        new PersonalLinkSource.IssuedLink("https://mediatafel.example/portal/abc/intake",
+            Instant.parse("2026-12-24T10:00:00Z")));
 
     delegate.execute(execution);
 

@@ -1,0 +1,53 @@
+package nl.mediatafel.cases;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * How the other features read cases and parties (and how coaching registers its trajectory as a case): the cases
+ * module's published API, so its repositories stay its own. Each call joins the caller's transaction, as the
+ * repository calls it replaces did.
+ */
+@Service
+public class CaseDirectory {
+
+  private final MediationCaseRepository cases;
+  private final PartyRepository parties;
+
+  CaseDirectory(MediationCaseRepository cases, PartyRepository parties) {
+    this.cases = cases;
+    this.parties = parties;
+  }
+
+  /** The case with this number, if there is one. */
+  public Optional<MediationCase> find(String caseNumber) {
+    return cases.findById(caseNumber);
+  }
+
+  /** Whether a case with this number exists. */
+  public boolean exists(String caseNumber) {
+    return cases.existsById(caseNumber);
+  }
+
+  /** Stores a new case (with its parties) at once, so its number is taken before anything refers to it. */
+  public MediationCase register(MediationCase newCase) {
+    return cases.saveAndFlush(newCase);
+  }
+
+  /** All parties of a case, withdrawn ones too, in their order. */
+  public List<Party> parties(String caseNumber) {
+    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
+  }
+
+  /** The parties of a case who have not withdrawn, in their order. */
+  public List<Party> activeParties(String caseNumber) {
+    return parties(caseNumber).stream().filter(Party::isActive).toList();
+  }
+
+  /** The party with this id, of whatever case. */
+  public Optional<Party> findParty(UUID partyId) {
+    return parties.findById(partyId);
+  }
+}

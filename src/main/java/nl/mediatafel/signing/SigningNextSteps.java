@@ -1,0 +1,53 @@
+package nl.mediatafel.signing;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import nl.mediatafel.portal.PortalAction;
+import nl.mediatafel.portal.PortalNextSteps;
+import nl.mediatafel.process.CaseVariables;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal overview's signing steps: a document the party has to sign (with its deadline), and one whose deadline
+ * passed and that the mediator follows up.
+ */
+@Component
+class SigningNextSteps implements PortalNextSteps {
+
+  private final RuntimeService runtimeService;
+
+  SigningNextSteps(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public List<Step> waitingFor(String caseNumber, UUID partyId) {
+    List<Step> steps = new ArrayList<>();
+    for (Execution waiting : waitingFor(caseNumber, partyId, SigningProcess.Elements.WAIT_FOR_SIGNATURE)) {
+      Object deadline = runtimeService.getVariable(waiting.getId(), SigningProcess.SIGNER_DEADLINE.name());
+      steps.add(new Step("sign", PortalAction.SIGN, documentType(waiting),
+          deadline instanceof Date date ? date : null));
+    }
+    for (Execution late : waitingFor(caseNumber, partyId, SigningProcess.Elements.FOLLOW_UP)) {
+      steps.add(new Step("sign-late", PortalAction.SIGN, documentType(late), null));
+    }
+    return steps;
+  }
+
+  private String documentType(Execution execution) {
+    Object type = runtimeService.getVariable(execution.getId(), SigningProcess.DOCUMENT_TYPE.name());
+    return type == null ? null : type.toString();
+  }
+
+  private List<Execution> waitingFor(String caseNumber, UUID partyId, String activityId) {
+    return runtimeService.createExecutionQuery()
+        .processInstanceBusinessKey(caseNumber)
+        .activityId(activityId)
+        .variableValueEquals(CaseVariables.PARTY_ID.name(), partyId.toString())
+        .list();
+  }
+}

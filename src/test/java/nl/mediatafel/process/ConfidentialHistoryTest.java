@@ -1,0 +1,27 @@
+package nl.mediatafel.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.mediatafel.platform.MediatafelTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The history filter knows no feature: each registers its confidential variables as a {@link ConfidentialVariables}
+ * bean. This guards the list itself (the process tests of each feature check that the value stays out of history).
+ */
+@MediatafelTest
+class ConfidentialHistoryTest {
+
+  @Autowired ConfidentialHistory history;
+
+  @Test
+  void everyFeatureRegistersItsConfidentialVariables() {
+    assertThat(history.names()).containsExactlyInAnyOrder(
+        "conversationNotes", // intake: the mediator's notes of the intake conversation
+        "sessionSummary", // sessions: a session's report
+        "settlementPoints", // cases: the settlement's drafted points (kept by settlement)
+        "forumSummary", // forum: a round's summary
+        "coachingAdvice"); // coaching: the coach's advice
+  }
+}
