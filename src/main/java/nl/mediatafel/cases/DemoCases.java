@@ -3,6 +3,7 @@ package nl.mediatafel.cases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -87,7 +88,7 @@ class DemoCases {
     triage(labour, "ONLINE_VIDEO", "bram", 150.0, 95.0);
     sendInvitationsNow(labour);
     for (Party party : parties.findByMediationCaseCaseNumberOrderByPosition(labour)) {
-      MediationCaseProcess.intakeSubmitted(runtimeService, labour, party.getId().toString()).correlate();
+      IntakeProcess.intakeSubmitted(runtimeService, labour, party.getId().toString()).correlate();
     }
     created.add(labour);
     return created;
@@ -98,7 +99,7 @@ class DemoCases {
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
         .processDefinitionKey(MediationCaseProcess.KEY).singleResult().getId();
     for (Job job : managementService.createJobQuery().processInstanceId(instance)
-        .activityId(MediationCaseProcess.Elements.INTAKE_INVITATION).list()) {
+        .activityId(IntakeProcess.Elements.INTAKE_INVITATION).list()) {
       try {
         managementService.executeJob(job.getId());
       } catch (ProcessEngineException alreadyDoneByTheJobExecutor) {

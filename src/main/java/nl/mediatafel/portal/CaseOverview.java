@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.mediatafel.cases.MediationAgreementProcess;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.documents.DocumentService;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.portal.PortalAccess.Holder;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.security.StaffNames;
@@ -109,7 +111,7 @@ class CaseOverview {
         || active.contains(MediationCaseProcess.Elements.CHOOSE_ROUTE)) {
       return Stage.SESSIONS;
     }
-    if (active.contains(MediationCaseProcess.Elements.SIGN_AGREEMENT)) {
+    if (active.contains(MediationAgreementProcess.Elements.SIGN_AGREEMENT)) {
       return Stage.SIGNING;
     }
     if (active.contains(MediationCaseProcess.Elements.INTAKE)) {
@@ -135,9 +137,9 @@ class CaseOverview {
   private List<NextStep> nextSteps(Holder holder, Locale locale) {
     String partyId = holder.party().getId().toString();
     List<NextStep> steps = new ArrayList<>();
-    for (Execution waiting : waitingFor(holder.caseNumber(), partyId, MediationCaseProcess.Elements.WAIT_FOR_INTAKE)) {
+    for (Execution waiting : waitingFor(holder.caseNumber(), partyId, IntakeProcess.Elements.WAIT_FOR_INTAKE)) {
       Object deadline = runtimeService.getVariable(waiting.getId(),
-          MediationCaseProcess.PARTY_INTAKE_DEADLINE.name());
+          IntakeProcess.PARTY_INTAKE_DEADLINE.name());
       steps.add(new NextStep("intake", PortalAction.INTAKE.path(), null, dateTime(deadline, locale)));
     }
     for (Execution waiting : waitingFor(holder.caseNumber(), partyId, SigningProcess.Elements.WAIT_FOR_SIGNATURE)) {

@@ -8,6 +8,7 @@ import nl.mediatafel.coaching.ConflictCoachingProcess;
 import nl.mediatafel.forum.OnlineMediationProcess;
 import nl.mediatafel.intake.RecordIntakeConversationListener;
 import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.settlement.SettlementProcess;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -30,7 +31,7 @@ class ConfidentialHistory extends AbstractProcessEnginePlugin {
   static final Set<String> NAMES = Set.of(
       RecordIntakeConversationListener.NOTES.name(),
       FaceToFaceProcess.SESSION_SUMMARY.name(),
-      MediationCaseProcess.SETTLEMENT_POINTS.name(),
+      SettlementProcess.SETTLEMENT_POINTS.name(),
       OnlineMediationProcess.FORUM_SUMMARY.name(),
       ConflictCoachingProcess.ADVICE_TEXT.name());
 

@@ -71,9 +71,9 @@ class IntakeConversationTest extends ProcessScenario {
                      {"name": "Emma Clarke", "email": "emma.conversation@example.co.uk", "language": "en",
                       "payer": "SELF"}]}
         """, "ONLINE_VIDEO", "anna");
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     for (Party party : partiesOf(instance.getBusinessKey())) {
-      MediationCaseProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
+      IntakeProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
           .correlate();
     }
     return instance;
@@ -81,7 +81,7 @@ class IntakeConversationTest extends ProcessScenario {
 
   private Task conversationWith(ProcessInstance instance, Party party) {
     return taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION).list().stream()
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list().stream()
         .filter(task -> party.getName().equals(taskService.getVariable(task.getId(), "partyName")))
         .findFirst().orElseThrow();
   }
