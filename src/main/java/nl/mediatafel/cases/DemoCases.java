@@ -96,10 +96,13 @@ class DemoCases {
 
   /** The invitations are asynchronous; the parties can only answer once they have gone out. */
   private void sendInvitationsNow(String caseNumber) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey(MediationCaseProcess.KEY).singleResult().getId();
-    for (Job job : managementService.createJobQuery().processInstanceId(instance)
-        .activityId(IntakeProcess.Elements.INTAKE_INVITATION).list()) {
+    // one intake instance per party, called by the case with its number as business key
+    List<Job> invitations = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(IntakeProcess.KEY).list().stream()
+        .flatMap(intake -> managementService.createJobQuery().processInstanceId(intake.getId())
+            .activityId(IntakeProcess.Elements.INTAKE_INVITATION).list().stream())
+        .toList();
+    for (Job job : invitations) {
       try {
         managementService.executeJob(job.getId());
       } catch (ProcessEngineException alreadyDoneByTheJobExecutor) {

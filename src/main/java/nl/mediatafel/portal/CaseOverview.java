@@ -95,8 +95,12 @@ class CaseOverview {
     if (instance == null) {
       return null;
     }
+    // the case and the stages it called (intake, mediation agreement with its signing, settlement, …)
     Set<String> active = new HashSet<>();
-    collect(runtimeService.getActivityInstance(instance.getId()), active);
+    for (ProcessInstance ofCase : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .active().list()) {
+      collect(runtimeService.getActivityInstance(ofCase.getId()), active);
+    }
     if (active.contains(MediationCaseProcess.Elements.PARTY_WITHDREW)) {
       return Stage.ENDING;
     }

@@ -83,7 +83,7 @@ class CaseLifecycleTest extends ProcessScenario {
     List<Party> both = partiesOf(caseNumber);
     both.forEach(party -> IntakeProcess.intakeSubmitted(runtimeService, caseNumber, party.getId().toString())
         .correlate());
-    List<Task> conversations = taskService.createTaskQuery().processInstanceId(instance.getId())
+    List<Task> conversations = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list();
     assertThat(conversations).hasSize(2).allSatisfy(conversation -> assertThat(conversation).hasCandidateUser("anna"));
     conversations.forEach(conversation -> taskService.complete(conversation.getId(),

@@ -43,10 +43,14 @@ class IntakeConversationTest extends ProcessScenario {
       assertThat(filed.isWayOfWorkingExplained()).isTrue();
       assertThat(filed.getCaseNumber()).isEqualTo(instance.getBusinessKey());
     }
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("conversationNotes");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("conversationNotes").count()).isZero();
-    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+    // the case and the instances it called: the intake of each party among them
+    String[] ofCase = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey(RecordIntakeConversationListener.NOTES.name());
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ofCase)
+        .variableName(RecordIntakeConversationListener.NOTES.name()).count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceIdIn(ofCase).variableUpdates().list())
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
         .contains("conversationChannel").doesNotContain("conversationNotes");
   }
@@ -80,7 +84,7 @@ class IntakeConversationTest extends ProcessScenario {
   }
 
   private Task conversationWith(ProcessInstance instance, Party party) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId())
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list().stream()
         .filter(task -> party.getName().equals(taskService.getVariable(task.getId(), "partyName")))
         .findFirst().orElseThrow();

@@ -152,7 +152,7 @@ class IntakePortalTest {
   }
 
   private List<org.camunda.bpm.engine.task.Task> conversations() {
-    return taskService.createTaskQuery().processInstanceId(instance.getId())
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list();
   }
 

@@ -125,7 +125,7 @@ class PortalOverviewTest {
     browser.confirm(link);
 
     String page = browser.get(link).body();
-    Execution waiting = runtimeService.createExecutionQuery().processInstanceId(instance.getId())
+    Execution waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .activityId(IntakeProcess.Elements.WAIT_FOR_INTAKE)
         .variableValueEquals(CaseVariables.PARTY_ID.name(), jan.getId().toString()).singleResult();
     Date deadline = (Date) runtimeService.getVariable(waiting.getId(),
