@@ -60,6 +60,18 @@ public final class MediationCaseProcess {
     private Elements() {}
   }
 
+  /**
+   * The embedded stages of version 1 of the model (before docs/adr/0010), for the cases that finish on it: they cannot
+   * be migrated to the call activities of today's model (docs/migration.md).
+   */
+  public static final class Version1 {
+    public static final String INTAKE = "subProcess_intake";
+    public static final String SETTLEMENT = "subProcess_settlement";
+    public static final String CLOSING = "subProcess_closing";
+
+    private Version1() {}
+  }
+
   /** Messages from the portal. */
   public static final class Messages {
     public static final String PARTY_WITHDREW = "PartyWithdrew";

@@ -104,10 +104,12 @@ class CaseOverview {
     if (active.contains(MediationCaseProcess.Elements.PARTY_WITHDREW)) {
       return Stage.ENDING;
     }
-    if (active.contains(MediationCaseProcess.Elements.CLOSING)) {
+    if (active.contains(MediationCaseProcess.Elements.CLOSING)
+        || active.contains(MediationCaseProcess.Version1.CLOSING)) {
       return Stage.CLOSING;
     }
-    if (active.contains(MediationCaseProcess.Elements.SETTLEMENT)) {
+    if (active.contains(MediationCaseProcess.Elements.SETTLEMENT)
+        || active.contains(MediationCaseProcess.Version1.SETTLEMENT)) {
       return Stage.SETTLEMENT;
     }
     if (active.contains(MediationCaseProcess.Elements.FACE_TO_FACE)
@@ -118,7 +120,8 @@ class CaseOverview {
     if (active.contains(MediationAgreementProcess.Elements.SIGN_AGREEMENT)) {
       return Stage.SIGNING;
     }
-    if (active.contains(MediationCaseProcess.Elements.INTAKE)) {
+    if (active.contains(MediationCaseProcess.Elements.INTAKE)
+        || active.contains(MediationCaseProcess.Version1.INTAKE)) {
       return Stage.INTAKE;
     }
     if (active.contains(MediationCaseProcess.Elements.TRIAGE)

@@ -43,8 +43,6 @@ import org.springframework.core.io.ClassPathResource;
 class CaseMigrationTest extends ProcessScenario {
 
   private static final String MODEL = "processes/mediation-case.bpmn";
-  /** The intake of version 1: an embedded multi-instance sub-process, which no migration can map to a call activity. */
-  private static final String V1_INTAKE = "subProcess_intake";
   /** Version 1's withdrawal steps, in the case itself (today in termination.bpmn). */
   private static final String V1_TERMINATION_MAIL = "serviceTask_terminationMail";
   private static final String V1_RECORD_TERMINATION = "userTask_recordTermination";
@@ -93,7 +91,7 @@ class CaseMigrationTest extends ProcessScenario {
     taskService.complete(task(sessions, MediationCaseProcess.Elements.TRIAGE).getId(), acceptance("FACE_TO_FACE"));
     runtimeService.createProcessInstanceModification(sessions.getId())
         .startBeforeActivity(MediationCaseProcess.Elements.ROUTE_JOIN)
-        .cancelAllForActivity(V1_INTAKE + "#multiInstanceBody")
+        .cancelAllForActivity(MediationCaseProcess.Version1.INTAKE + "#multiInstanceBody")
         .execute();
     assertThat(sessions).isWaitingAt(MediationCaseProcess.Elements.FACE_TO_FACE);
     current = deploy("mediatafel-v2", null);

@@ -47,7 +47,8 @@ class IntakeConversationTest extends ProcessScenario {
     String[] ofCase = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(instance.getBusinessKey()).list().stream()
         .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey(RecordIntakeConversationListener.NOTES.name());
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKey(RecordIntakeConversationListener.NOTES.name());
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ofCase)
         .variableName(RecordIntakeConversationListener.NOTES.name()).count()).isZero();
     assertThat(historyService.createHistoricDetailQuery().processInstanceIdIn(ofCase).variableUpdates().list())

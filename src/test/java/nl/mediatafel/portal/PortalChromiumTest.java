@@ -147,7 +147,7 @@ class PortalChromiumTest {
     browser.findElement(By.cssSelector("button[name=action][value=submit]")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Uw vragenlijst is verstuurd"));
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION)
         .processVariableValueEquals(CaseVariables.PARTY_ID.name(), jan.getId().toString()).count())
         .as("the case process moved on to Jan's intake conversation").isEqualTo(1);
