@@ -65,7 +65,9 @@ class CaseViews {
           deadlines.put(name, date);
         }
       });
-      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+      // the open tasks of the case and of the stages it called (same business key)
+      for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(mediationCase.getCaseNumber())
+          .list()) {
         tasks.add(new TaskView(task.getName(), task.getAssignee(), task.getDueDate()));
       }
     }

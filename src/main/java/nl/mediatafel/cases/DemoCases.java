@@ -3,6 +3,7 @@ package nl.mediatafel.cases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -87,7 +88,7 @@ class DemoCases {
     triage(labour, "ONLINE_VIDEO", "bram", 150.0, 95.0);
     sendInvitationsNow(labour);
     for (Party party : parties.findByMediationCaseCaseNumberOrderByPosition(labour)) {
-      MediationCaseProcess.intakeSubmitted(runtimeService, labour, party.getId().toString()).correlate();
+      IntakeProcess.intakeSubmitted(runtimeService, labour, party.getId().toString()).correlate();
     }
     created.add(labour);
     return created;
@@ -95,10 +96,13 @@ class DemoCases {
 
   /** The invitations are asynchronous; the parties can only answer once they have gone out. */
   private void sendInvitationsNow(String caseNumber) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey(MediationCaseProcess.KEY).singleResult().getId();
-    for (Job job : managementService.createJobQuery().processInstanceId(instance)
-        .activityId(MediationCaseProcess.Elements.INTAKE_INVITATION).list()) {
+    // one intake instance per party, called by the case with its number as business key
+    List<Job> invitations = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(IntakeProcess.KEY).list().stream()
+        .flatMap(intake -> managementService.createJobQuery().processInstanceId(intake.getId())
+            .activityId(IntakeProcess.Elements.INTAKE_INVITATION).list().stream())
+        .toList();
+    for (Job job : invitations) {
       try {
         managementService.executeJob(job.getId());
       } catch (ProcessEngineException alreadyDoneByTheJobExecutor) {

@@ -77,7 +77,7 @@ class IntakeService {
     answer.submit(clock.instant());
     answers.save(answer);
     try {
-      MediationCaseProcess.intakeSubmitted(runtimeService, caseNumber, partyId.toString()).correlate();
+      IntakeProcess.intakeSubmitted(runtimeService, caseNumber, partyId.toString()).correlate();
     } catch (MismatchingMessageCorrelationException notWaiting) {
       // the secretariat continued without this intake, or the case ended: the answers still count for the file
       LOG.info("Intake of a party in case {} arrived while the case was not waiting for it", caseNumber);

@@ -62,7 +62,8 @@ public class MailRenderer {
 
   /** Mails sent by the application or by a dedicated delegate, not by {@code sendEmail} (the portal's code, …). */
   public static final Set<String> INTERNAL = Set.of("portal-code", "portal-link-renewed", "intake-safety-flag",
-      "session-invitation", "session-reminder", "session-cancelled", "forum-message-mediator");
+      "session-invitation", "session-reminder", "session-cancelled", "case-ended-session-cancelled",
+      "forum-message-mediator");
 
   /** The mails designers may send with {@code sendEmail}: all but the {@link #INTERNAL} ones. */
   public static Set<String> designerTemplates() {

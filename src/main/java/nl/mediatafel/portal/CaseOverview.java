@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.MediationAgreementProcess;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.portal.PortalAccess.Holder;
-import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.security.StaffNames;
 import nl.mediatafel.sessions.Session;
 import nl.mediatafel.sessions.SessionKind;
@@ -27,7 +27,6 @@ import nl.mediatafel.sessions.SessionStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,15 +93,21 @@ class CaseOverview {
     if (instance == null) {
       return null;
     }
+    // the case and the stages it called (intake, mediation agreement with its signing, settlement, …)
     Set<String> active = new HashSet<>();
-    collect(runtimeService.getActivityInstance(instance.getId()), active);
+    for (ProcessInstance ofCase : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .active().list()) {
+      collect(runtimeService.getActivityInstance(ofCase.getId()), active);
+    }
     if (active.contains(MediationCaseProcess.Elements.PARTY_WITHDREW)) {
       return Stage.ENDING;
     }
-    if (active.contains(MediationCaseProcess.Elements.CLOSING)) {
+    if (active.contains(MediationCaseProcess.Elements.CLOSING)
+        || active.contains(MediationCaseProcess.Version1.CLOSING)) {
       return Stage.CLOSING;
     }
-    if (active.contains(MediationCaseProcess.Elements.SETTLEMENT)) {
+    if (active.contains(MediationCaseProcess.Elements.SETTLEMENT)
+        || active.contains(MediationCaseProcess.Version1.SETTLEMENT)) {
       return Stage.SETTLEMENT;
     }
     if (active.contains(MediationCaseProcess.Elements.FACE_TO_FACE)
@@ -110,10 +115,11 @@ class CaseOverview {
         || active.contains(MediationCaseProcess.Elements.CHOOSE_ROUTE)) {
       return Stage.SESSIONS;
     }
-    if (active.contains(MediationCaseProcess.Elements.SIGN_AGREEMENT)) {
+    if (active.contains(MediationAgreementProcess.Elements.SIGN_AGREEMENT)) {
       return Stage.SIGNING;
     }
-    if (active.contains(MediationCaseProcess.Elements.INTAKE)) {
+    if (active.contains(MediationCaseProcess.Elements.INTAKE)
+        || active.contains(MediationCaseProcess.Version1.INTAKE)) {
       return Stage.INTAKE;
     }
     if (active.contains(MediationCaseProcess.Elements.TRIAGE)
@@ -134,13 +140,7 @@ class CaseOverview {
   }
 
   private List<NextStep> nextSteps(Holder holder, Locale locale) {
-    String partyId = holder.party().getId().toString();
     List<NextStep> steps = new ArrayList<>();
-    for (Execution waiting : waitingFor(holder.caseNumber(), partyId, MediationCaseProcess.Elements.WAIT_FOR_INTAKE)) {
-      Object deadline = runtimeService.getVariable(waiting.getId(),
-          MediationCaseProcess.PARTY_INTAKE_DEADLINE.name());
-      steps.add(new NextStep("intake", PortalAction.INTAKE.path(), null, dateTime(deadline, locale)));
-    }
     for (PortalNextSteps feature : features) {
       for (PortalNextSteps.Step step : feature.waitingFor(holder.caseNumber(), holder.party().getId())) {
         steps.add(new NextStep(step.kind(), step.page().path(), step.documentType(),
@@ -148,14 +148,6 @@ class CaseOverview {
       }
     }
     return steps;
-  }
-
-  private List<Execution> waitingFor(String caseNumber, String partyId, String activityId) {
-    return runtimeService.createExecutionQuery()
-        .processInstanceBusinessKey(caseNumber)
-        .activityId(activityId)
-        .variableValueEquals(CaseVariables.PARTY_ID.name(), partyId)
-        .list();
   }
 
   private List<DocumentRow> documents(String caseNumber, Locale locale) {

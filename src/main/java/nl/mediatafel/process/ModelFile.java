@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
 
-/** One model file with its stable deployment name, e.g. {@code forms/triage.form}. */
-record ModelFile(String name, byte[] content) {
+/**
+ * One model file with its stable deployment name, e.g. {@code forms/triage.form}; what
+ * {@link ModelDeployment#findModels()} lists.
+ */
+public record ModelFile(String name, byte[] content) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -28,7 +28,7 @@ class RecordSettlementDraftListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
-    String text = MediationCaseProcess.SETTLEMENT_POINTS.from(execution).orElse(null);
+    String text = SettlementProcess.SETTLEMENT_POINTS.from(execution).orElse(null);
     var authentication = identityService.getCurrentAuthentication();
     try {
       drafts.record(execution.getProcessBusinessKey(), text,
@@ -36,6 +36,6 @@ class RecordSettlementDraftListener implements TaskListener {
     } catch (IllegalArgumentException e) {
       throw new ProcessEngineException("Afspraken: " + e.getMessage(), e);
     }
-    execution.removeVariableLocal(MediationCaseProcess.SETTLEMENT_POINTS.name());
+    execution.removeVariableLocal(SettlementProcess.SETTLEMENT_POINTS.name());
   }
 }

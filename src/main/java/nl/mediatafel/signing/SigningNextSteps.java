@@ -9,13 +9,15 @@ import nl.mediatafel.portal.PortalNextSteps;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The portal overview's signing steps: a document the party has to sign (with its deadline), and one whose deadline
- * passed and that the mediator follows up.
+ * passed and that the mediator follows up. After the intake step.
  */
 @Component
+@Order(2)
 class SigningNextSteps implements PortalNextSteps {
 
   private final RuntimeService runtimeService;

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.mediatafel.closing.ClosingProcess;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.mail.MailLog;
 import nl.mediatafel.mail.MailLogRepository;
 import nl.mediatafel.platform.MediatafelTest;
@@ -17,6 +19,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.settlement.SettlementProcess;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -76,23 +79,23 @@ class CaseLifecycleTest extends ProcessScenario {
         "hourlyRate", 110.0));
 
     // intakes: invitations, both questionnaires in, both conversations held by the mediator
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     List<Party> both = partiesOf(caseNumber);
-    both.forEach(party -> MediationCaseProcess.intakeSubmitted(runtimeService, caseNumber, party.getId().toString())
+    both.forEach(party -> IntakeProcess.intakeSubmitted(runtimeService, caseNumber, party.getId().toString())
         .correlate());
-    List<Task> conversations = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION).list();
+    List<Task> conversations = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list();
     assertThat(conversations).hasSize(2).allSatisfy(conversation -> assertThat(conversation).hasCandidateUser("anna"));
     conversations.forEach(conversation -> taskService.complete(conversation.getId(),
         Map.of("conversationChannel", "IN_PERSON", "onlineExplained", true)));
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.CAN_START_MAIL);
+    ProcessJobs.executeAt(managementService, instance, MediationAgreementProcess.Elements.CAN_START_MAIL);
 
     // the mediation agreement: made, checked by the mediator, signed by both
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_AGREEMENT);
-    Task review = task(instance, MediationCaseProcess.Elements.REVIEW_AGREEMENT);
+    ProcessJobs.executeAt(managementService, instance, MediationAgreementProcess.Elements.MAKE_AGREEMENT);
+    Task review = task(instance, MediationAgreementProcess.Elements.REVIEW_AGREEMENT);
     assertThat(review).hasCandidateUser("anna");
     taskService.complete(review.getId(), Map.of("agreementApproved", true));
-    signAll(instance, "MEDIATION_AGREEMENT", MediationCaseProcess.Elements.SIGN_AGREEMENT);
+    signAll(instance, "MEDIATION_AGREEMENT", MediationAgreementProcess.Elements.SIGN_AGREEMENT);
 
     // one session at the table, reported by the mediator with the hours
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.FACE_TO_FACE);
@@ -101,23 +104,23 @@ class CaseLifecycleTest extends ProcessScenario {
     holdJointSessionAtTheTable(sessions, 3.0, FaceToFaceProcess.AGREEMENT);
 
     // the settlement: drafted, reviewed, signed, paper copies, the signed PDF by mail
-    Task draft = task(instance, MediationCaseProcess.Elements.DRAFT_SETTLEMENT);
+    Task draft = task(instance, SettlementProcess.Elements.DRAFT_SETTLEMENT);
     assertThat(draft).hasCandidateUser("anna");
     taskService.complete(draft.getId(), Map.of("settlementPoints", "Jan snoeit de takken.\nDe schutting blijft staan."));
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_SETTLEMENT);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.SETTLEMENT_REVIEW_MAIL);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.REVIEW_PERIOD_TIMER);
-    signAll(instance, "SETTLEMENT_AGREEMENT", MediationCaseProcess.Elements.SIGN_SETTLEMENT);
-    Task paper = task(instance, MediationCaseProcess.Elements.SEND_PAPER_COPIES);
+    ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.MAKE_SETTLEMENT);
+    ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.SETTLEMENT_REVIEW_MAIL);
+    ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.REVIEW_PERIOD_TIMER);
+    signAll(instance, "SETTLEMENT_AGREEMENT", SettlementProcess.Elements.SIGN_SETTLEMENT);
+    Task paper = task(instance, SettlementProcess.Elements.SEND_PAPER_COPIES);
     assertThat(paper).hasCandidateGroup("secretariat");
     taskService.complete(paper.getId(), Map.of("paperCopiesSentOn", LocalDate.now().toString(),
         "paperCopiesChecked", true));
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.SIGNED_SETTLEMENT_MAIL);
+    ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.SIGNED_SETTLEMENT_MAIL);
 
     // closing
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_COST_STATEMENT);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.COST_STATEMENT_MAIL);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EVALUATION_MAIL);
+    ProcessJobs.executeAt(managementService, instance, ClosingProcess.Elements.MAKE_COST_STATEMENT);
+    ProcessJobs.executeAt(managementService, instance, ClosingProcess.Elements.COST_STATEMENT_MAIL);
+    ProcessJobs.executeAt(managementService, instance, ClosingProcess.Elements.EVALUATION_MAIL);
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.CLOSED);
     MediationCase closed = cases.findById(caseNumber).orElseThrow();

@@ -3,6 +3,7 @@ package nl.mediatafel.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MediatafelTest;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,7 +37,7 @@ class DemoCasesTest {
 
     assertThat(cases.findById(created.get(2)).orElseThrow().getRoute()).isEqualTo("ONLINE_VIDEO");
     assertThat(openTasks(created.get(2))).hasSize(2).allSatisfy(task -> {
-      assertThat(task.getTaskDefinitionKey()).isEqualTo(MediationCaseProcess.Elements.INTAKE_CONVERSATION);
+      assertThat(task.getTaskDefinitionKey()).isEqualTo(IntakeProcess.Elements.INTAKE_CONVERSATION);
       assertThat(taskService.getIdentityLinksForTask(task.getId()))
           .anyMatch(link -> "bram".equals(link.getUserId()));
     });

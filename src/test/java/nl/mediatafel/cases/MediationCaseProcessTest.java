@@ -1,20 +1,20 @@
 package nl.mediatafel.cases;
 
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.CAN_START_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_CONVERSATION;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_DEADLINE_TIMER;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_FOLLOW_UP;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_INVITATION;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_REMINDER_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.INTAKE_REMINDER_TIMER;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.MAKE_AGREEMENT;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.RECORD_TERMINATION;
+import static nl.mediatafel.cases.MediationAgreementProcess.Elements.CAN_START_MAIL;
+import static nl.mediatafel.cases.MediationAgreementProcess.Elements.MAKE_AGREEMENT;
+import static nl.mediatafel.cases.MediationAgreementProcess.Elements.REVIEW_AGREEMENT;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.REFERRAL_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.REVIEW_AGREEMENT;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.TERMINATED;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.TERMINATION_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.TRIAGE;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.WAIT_FOR_INTAKE;
+import static nl.mediatafel.cases.TerminationProcess.Elements.RECORD_TERMINATION;
+import static nl.mediatafel.cases.TerminationProcess.Elements.TERMINATION_MAIL;
+import static nl.mediatafel.intake.IntakeProcess.Elements.INTAKE_CONVERSATION;
+import static nl.mediatafel.intake.IntakeProcess.Elements.INTAKE_DEADLINE_TIMER;
+import static nl.mediatafel.intake.IntakeProcess.Elements.INTAKE_FOLLOW_UP;
+import static nl.mediatafel.intake.IntakeProcess.Elements.INTAKE_INVITATION;
+import static nl.mediatafel.intake.IntakeProcess.Elements.INTAKE_REMINDER_MAIL;
+import static nl.mediatafel.intake.IntakeProcess.Elements.INTAKE_REMINDER_TIMER;
+import static nl.mediatafel.intake.IntakeProcess.Elements.WAIT_FOR_INTAKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -32,14 +32,16 @@ import java.util.List;
 import java.util.Map;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MediatafelTest;
-import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.PdfText;
+import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.sessions.SessionProcess;
+import nl.mediatafel.settlement.SettlementProcess;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -162,7 +164,8 @@ class MediationCaseProcessTest {
     executeJobs(instance, CAN_START_MAIL);
     executeJobs(instance, MAKE_AGREEMENT);
     complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", true));
-    String agreement = (String) runtimeService.getVariable(instance.getId(), "agreementDocumentId");
+    String agreement = (String) runtimeService.getVariable(stage(instance, MediationAgreementProcess.KEY).getId(),
+        MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.name());
     ProcessInstance signing = calledSigning(instance);
     executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
     partiesOf(instance).forEach(party -> sign(instance, party, agreement));
@@ -192,8 +195,9 @@ class MediationCaseProcessTest {
         SessionProcess.SESSION_SUMMARY.name(), "Afspraken over de schutting", SessionProcess.SESSION_NEXT_STEP.name(),
         "AGREEMENT"));
 
-    assertThat(instance).hasPassed(MediationCaseProcess.Elements.AGREEMENT_REACHED)
-        .isWaitingAt(MediationCaseProcess.Elements.DRAFT_SETTLEMENT);
+    assertThat(instance).isWaitingAt(MediationCaseProcess.Elements.SETTLEMENT);
+    assertThat(stage(instance, SettlementProcess.KEY)).hasPassed(SettlementProcess.Elements.AGREEMENT_REACHED)
+        .isWaitingAt(SettlementProcess.Elements.DRAFT_SETTLEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_REACHED");
     assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(2.5);
   }
@@ -228,7 +232,8 @@ class MediationCaseProcessTest {
     executeJobs(instance, MAKE_AGREEMENT);
     StoredDocument second = documents.current(instance.getBusinessKey(), "MEDIATION_AGREEMENT").orElseThrow();
     assertThat(second.version()).isEqualTo(2);
-    assertThat(runtimeService.getVariable(instance.getId(), "agreementDocumentId")).isEqualTo(second.id().toString());
+    assertThat(runtimeService.getVariable(stage(instance, MediationAgreementProcess.KEY).getId(),
+        MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.name())).isEqualTo(second.id().toString());
     assertThat(tasks(instance, REVIEW_AGREEMENT)).hasSize(1);
   }
 
@@ -245,6 +250,7 @@ class MediationCaseProcessTest {
         .correlate();
 
     assertThat(waiting(instance)).isEmpty();
+    executeJobs(instance, MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS);
     executeJobs(instance, TERMINATION_MAIL);
     assertThat(received()).hasSize(3).allSatisfy(mail -> assertThat(mail.subject()).contains(instance.getBusinessKey()));
     Task record = tasks(instance, RECORD_TERMINATION).get(0);
@@ -260,6 +266,7 @@ class MediationCaseProcessTest {
     ProcessInstance instance = request(2);
     runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
         .processInstanceBusinessKey(instance.getBusinessKey()).correlate();
+    executeJobs(instance, MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS);
     executeJobs(instance, TERMINATION_MAIL);
     Task record = tasks(instance, RECORD_TERMINATION).get(0);
     assertThat(record).hasCandidateGroup("secretariat");
@@ -287,8 +294,7 @@ class MediationCaseProcessTest {
     submitIntake(instance, first);
     TestMailServer.purge();
 
-    List<Job> reminders = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(INTAKE_REMINDER_TIMER).list();
+    List<Job> reminders = timers(instance, INTAKE_REMINDER_TIMER);
     assertThat(reminders).hasSize(1);
     managementService.executeJob(reminders.get(0).getId());
     executeJobs(instance, INTAKE_REMINDER_MAIL);
@@ -317,11 +323,9 @@ class MediationCaseProcessTest {
         "extendedIntakeDeadline", Date.from(newDeadline)));
 
     assertThat(waiting(instance)).hasSize(1);
-    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(INTAKE_DEADLINE_TIMER).singleResult();
+    Job deadline = timers(instance, INTAKE_DEADLINE_TIMER).get(0);
     assertThat(deadline.getDuedate().toInstant()).isEqualTo(newDeadline);
-    Job reminder = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(INTAKE_REMINDER_TIMER).singleResult();
+    Job reminder = timers(instance, INTAKE_REMINDER_TIMER).get(0);
     assertThat(reminder.getDuedate().toInstant()).as("one business day before the new deadline")
         .isBefore(newDeadline).isAfter(Instant.now());
   }
@@ -338,7 +342,7 @@ class MediationCaseProcessTest {
 
     assertThat(tasks(instance, INTAKE_CONVERSATION)).hasSize(1);
     assertThat(waiting(instance)).isEmpty();
-    assertThat(instance).hasPassed(MediationCaseProcess.Elements.INTAKE_FOLLOW_UP);
+    assertThat(passedInCase(instance, IntakeProcess.Elements.INTAKE_FOLLOW_UP)).isTrue();
   }
 
   @Test
@@ -347,8 +351,7 @@ class MediationCaseProcessTest {
     accept(instance, "anna");
     executeJobs(instance, INTAKE_INVITATION);
 
-    List<Job> deadlines = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(INTAKE_DEADLINE_TIMER).list();
+    List<Job> deadlines = timers(instance, INTAKE_DEADLINE_TIMER);
     managementService.executeJob(deadlines.get(0).getId());
     complete(INTAKE_FOLLOW_UP, instance, Map.of("intakeFollowUp", "STOP"));
 
@@ -395,8 +398,9 @@ class MediationCaseProcessTest {
   }
 
   private ProcessInstance calledSigning(ProcessInstance instance) {
-    executeJobs(instance, MediationCaseProcess.Elements.SIGN_AGREEMENT);
-    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+    executeJobs(instance, MediationAgreementProcess.Elements.SIGN_AGREEMENT);
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey(SigningProcess.KEY).singleResult();
   }
 
   /** What the portal does: record the signature (the signed version needs it), then tell the process. */
@@ -430,14 +434,14 @@ class MediationCaseProcessTest {
   }
 
   private void submitIntake(ProcessInstance instance, Party party) {
-    MediationCaseProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
+    IntakeProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
         .correlate();
   }
 
   private void fireDeadline(ProcessInstance instance) {
-    Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(INTAKE_DEADLINE_TIMER).singleResult();
-    managementService.executeJob(deadline.getId());
+    List<Job> deadlines = timers(instance, INTAKE_DEADLINE_TIMER);
+    assertThat(deadlines).as("intake deadline timers").hasSize(1);
+    managementService.executeJob(deadlines.get(0).getId());
   }
 
   private void complete(String taskKey, ProcessInstance instance, Map<String, Object> variables) {
@@ -447,12 +451,35 @@ class MediationCaseProcessTest {
   }
 
   private List<Task> tasks(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
+    // the case's tasks, also those of the stages it called (same business key)
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(taskKey).list();
   }
 
   private List<String> waiting(ProcessInstance instance) {
-    return runtimeService.createExecutionQuery().processInstanceId(instance.getId()).activityId(WAIT_FOR_INTAKE)
-        .list().stream().map(execution -> execution.getId()).toList();
+    return runtimeService.createExecutionQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .activityId(WAIT_FOR_INTAKE).list().stream().map(execution -> execution.getId()).toList();
+  }
+
+  /** The timers at the activity in the case and the stages it called (same business key). */
+  private List<Job> timers(ProcessInstance instance, String activityId) {
+    return ProcessJobs.ofCase(runtimeService, instance).stream()
+        .flatMap(id -> managementService.createJobQuery().processInstanceId(id).timers().activityId(activityId)
+            .list().stream())
+        .toList();
+  }
+
+  /** The running instance of a stage of the case ({@code mediation-agreement}, {@code settlement}, …). */
+  private ProcessInstance stage(ProcessInstance instance, String key) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey(key).singleResult();
+  }
+
+  /** Whether an instance of the case (the case or a stage it called) passed the activity. */
+  private boolean passedInCase(ProcessInstance instance, String activityId) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .list().stream().anyMatch(called -> historyService.createHistoricActivityInstanceQuery()
+            .processInstanceId(called.getId()).activityId(activityId).finished().count() > 0);
   }
 
   private void executeJobs(ProcessInstance instance, String activityId) {

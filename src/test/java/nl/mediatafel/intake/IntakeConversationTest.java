@@ -43,10 +43,15 @@ class IntakeConversationTest extends ProcessScenario {
       assertThat(filed.isWayOfWorkingExplained()).isTrue();
       assertThat(filed.getCaseNumber()).isEqualTo(instance.getBusinessKey());
     }
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("conversationNotes");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("conversationNotes").count()).isZero();
-    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+    // the case and the instances it called: the intake of each party among them
+    String[] ofCase = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKey(RecordIntakeConversationListener.NOTES.name());
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ofCase)
+        .variableName(RecordIntakeConversationListener.NOTES.name()).count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceIdIn(ofCase).variableUpdates().list())
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
         .contains("conversationChannel").doesNotContain("conversationNotes");
   }
@@ -71,17 +76,17 @@ class IntakeConversationTest extends ProcessScenario {
                      {"name": "Emma Clarke", "email": "emma.conversation@example.co.uk", "language": "en",
                       "payer": "SELF"}]}
         """, "ONLINE_VIDEO", "anna");
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     for (Party party : partiesOf(instance.getBusinessKey())) {
-      MediationCaseProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
+      IntakeProcess.intakeSubmitted(runtimeService, instance.getBusinessKey(), party.getId().toString())
           .correlate();
     }
     return instance;
   }
 
   private Task conversationWith(ProcessInstance instance, Party party) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION).list().stream()
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list().stream()
         .filter(task -> party.getName().equals(taskService.getVariable(task.getId(), "partyName")))
         .findFirst().orElseThrow();
   }

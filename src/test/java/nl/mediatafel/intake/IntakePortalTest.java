@@ -67,7 +67,7 @@ class IntakePortalTest {
         """, "FACE_TO_FACE", "anna");
     String caseNumber = instance.getBusinessKey();
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     List<Party> all = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
     jan = all.get(0);
     emma = all.get(1);
@@ -152,8 +152,8 @@ class IntakePortalTest {
   }
 
   private List<org.camunda.bpm.engine.task.Task> conversations() {
-    return taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION).list();
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list();
   }
 
   private String invitationLinkTo(String address) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MailJobs;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
@@ -54,7 +55,7 @@ class MailDeliveryFaultsTest extends ProcessScenario {
     acceptance.put("hourlyRate", 145.0);
     acceptance.put("platformFee", 0.0);
     taskService.complete(task(instance, MediationCaseProcess.Elements.TRIAGE).getId(), acceptance);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
   }
 
   @AfterEach

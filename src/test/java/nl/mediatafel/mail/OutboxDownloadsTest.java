@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
@@ -149,7 +150,7 @@ class OutboxDownloadsTest extends ProcessScenario {
                      {"name": "Emma Clarke", "email": "emma.outbox.%1$s@example.co.uk", "language": "en",
                       "payer": "SELF"}]}
         """.formatted(run), "FACE_TO_FACE", "anna");
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     runtimeService.createProcessInstanceModification(instance.getId())
         .startBeforeActivity(MediationCaseProcess.Elements.ROUTE_JOIN)
         .cancelAllForActivity(MediationCaseProcess.Elements.INTAKE + "#multiInstanceBody")

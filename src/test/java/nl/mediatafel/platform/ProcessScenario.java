@@ -58,10 +58,17 @@ public abstract class ProcessScenario {
     return requests.register(request, null).mediationCase().getCaseNumber();
   }
 
-  /** The one open task at the activity; fails when there is none. */
+  /**
+   * The one open task at the activity, in the instance or, when it has none there, in an instance it called (a stage
+   * of the case: same business key); fails when there is none.
+   */
   protected Task task(ProcessInstance instance, String activityId) {
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
         .singleResult();
+    if (task == null && instance.getBusinessKey() != null) {
+      task = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+          .taskDefinitionKey(activityId).singleResult();
+    }
     assertThat(task).as("task %s", activityId).isNotNull();
     return task;
   }
@@ -74,9 +81,17 @@ public abstract class ProcessScenario {
     return withForm.getCamundaFormRef().getKey();
   }
 
+  /** The timers at the activity, in the instance or, when it has none there, in the instances of its case. */
   protected List<Job> timers(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
-        .list();
+    List<Job> timers = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(activityId).list();
+    if (!timers.isEmpty() || instance.getBusinessKey() == null) {
+      return timers;
+    }
+    return ProcessJobs.ofCase(runtimeService, instance).stream()
+        .flatMap(id -> managementService.createJobQuery().processInstanceId(id).timers().activityId(activityId)
+            .list().stream())
+        .toList();
   }
 
   /** The one timer at the activity; fails when there is none or more. */
@@ -98,10 +113,31 @@ public abstract class ProcessScenario {
     return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
   }
 
-  /** The one running instance of {@code key} that the instance called. */
+  /** The one running instance of {@code key} with the case's business key (called by the case or by one of its stages). */
+  protected ProcessInstance stage(ProcessInstance instance, String key) {
+    List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).processDefinitionKey(key).list();
+    assertThat(running).as("%s of the case", key).hasSize(1);
+    return running.get(0);
+  }
+
+  /** Whether the case (the instance or a stage with its business key, running or ended) passed the activity. */
+  protected boolean passedInCase(ProcessInstance instance, String activityId) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .list().stream().anyMatch(any -> historyService.createHistoricActivityInstanceQuery()
+            .processInstanceId(any.getId()).activityId(activityId).finished().count() > 0);
+  }
+
+  /**
+   * The one running instance of {@code key} that the instance called, or, when it called none, that one of the stages
+   * of its case called (the signing of the settlement, called by {@code settlement}).
+   */
   protected ProcessInstance called(ProcessInstance instance, String key) {
     List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
         .superProcessInstanceId(instance.getId()).processDefinitionKey(key).list();
+    if (running.isEmpty() && instance.getBusinessKey() != null) {
+      return stage(instance, key);
+    }
     assertThat(running).as("%s called by the case", key).hasSize(1);
     return running.get(0);
   }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.TerminationProcess;
+import nl.mediatafel.closing.ClosingProcess;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
@@ -62,9 +65,9 @@ class EndedCaseLinksTest extends ProcessScenario {
         .startBeforeActivity(MediationCaseProcess.Elements.CLOSING)
         .cancelAllForActivity(MediationCaseProcess.Elements.INTAKE + "#multiInstanceBody")
         .execute();
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.MAKE_COST_STATEMENT);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.COST_STATEMENT_MAIL);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EVALUATION_MAIL);
+    ProcessJobs.executeAt(managementService, instance, ClosingProcess.Elements.MAKE_COST_STATEMENT);
+    ProcessJobs.executeAt(managementService, instance, ClosingProcess.Elements.COST_STATEMENT_MAIL);
+    ProcessJobs.executeAt(managementService, instance, ClosingProcess.Elements.EVALUATION_MAIL);
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.CLOSED);
     assertThat(received()).as("cost statement and evaluation mails carry no link")
         .allSatisfy(mail -> assertThat(mail.text()).doesNotContain("/portal/"));
@@ -84,14 +87,15 @@ class EndedCaseLinksTest extends ProcessScenario {
     String base = janLink.replaceFirst("(/portal/[^/]+).*$", "$1");
     HttpResponse<String> withdrawPage = jan.get(base + "/withdraw");
     assertThat(jan.post(base + "/withdraw", withdrawPage.body(), "confirm=yes").statusCode()).isEqualTo(200);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.TERMINATION_MAIL);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS);
+    ProcessJobs.executeAt(managementService, instance, TerminationProcess.Elements.TERMINATION_MAIL);
     assertThat(new PortalBrowser(port).get(links.get(address("emma"))).statusCode())
         .as("the other party's link works until the termination is recorded").isEqualTo(200);
-    taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_TERMINATION).getId(),
+    taskService.complete(task(instance, TerminationProcess.Elements.RECORD_TERMINATION).getId(),
         Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
     assertThat(instance).as("no hours spent: no cost statement").isEnded()
-        .hasPassed(MediationCaseProcess.Elements.TERMINATED)
-        .hasNotPassed(MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT);
+        .hasPassed(MediationCaseProcess.Elements.TERMINATED);
+    assertThat(passedInCase(instance, TerminationProcess.Elements.TERMINATION_COST_STATEMENT)).isFalse();
 
     assertEnded(instance.getBusinessKey(), "TERMINATED", links, jan, sanne, pageBeforeTheEnd);
   }
@@ -104,12 +108,12 @@ class EndedCaseLinksTest extends ProcessScenario {
     StaffBrowser sanne = new StaffBrowser(port, "sanne");
     String pageBeforeTheEnd = sanne.get("/portal-links/" + instance.getBusinessKey()).body();
 
-    for (Job timer : timers(instance, MediationCaseProcess.Elements.INTAKE_DEADLINE_TIMER)) {
+    for (Job timer : timers(instance, IntakeProcess.Elements.INTAKE_DEADLINE_TIMER)) {
       managementService.executeJob(timer.getId());
     }
-    String followUp = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_FOLLOW_UP).list().get(0).getId();
-    taskService.complete(followUp, Map.of("intakeFollowUp", MediationCaseProcess.STOP));
+    String followUp = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_FOLLOW_UP).list().get(0).getId();
+    taskService.complete(followUp, Map.of("intakeFollowUp", IntakeProcess.STOP));
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.STOPPED);
 
     assertEnded(instance.getBusinessKey(), "STOPPED", links, jan, sanne, pageBeforeTheEnd);
@@ -150,7 +154,7 @@ class EndedCaseLinksTest extends ProcessScenario {
                      {"name": "Emma Clarke", "email": "emma.ended.%1$s@example.co.uk", "language": "en",
                       "payer": "SELF"}]}
         """.formatted(run), "FACE_TO_FACE", "anna");
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     return instance;
   }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.forum.OnlineMediationProcess;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.mail.MailRenderer;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
@@ -23,6 +24,7 @@ import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.StaffBrowser;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.sessions.FaceToFaceProcess;
+import nl.mediatafel.settlement.SettlementProcess;
 import nl.mediatafel.signing.SigningProcess;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -59,7 +61,7 @@ class EveryMailLinkTest extends ProcessScenario {
    */
   static final Set<String> WITHOUT_LINK = Set.of("portal-code", "referral", "case-terminated", "cost-statement",
       "cost-statement-ended", "evaluation", "settlement-signed", "settlement-review-extended", "session-invitation",
-      "session-reminder", "session-cancelled", "mediation-can-start", "deadline-passed", "forum-message-mediator",
+      "session-reminder", "session-cancelled", "case-ended-session-cancelled", "mediation-can-start", "deadline-passed", "forum-message-mediator",
       "intake-safety-flag", "advisor-consultation", "coaching-welcome", "coaching-assigned", "coaching-referral",
       "coaching-closed", "coaching-converted");
 
@@ -89,10 +91,10 @@ class EveryMailLinkTest extends ProcessScenario {
     // intake: invitation, reminder, a renewed link
     ProcessInstance intake = CaseFixtures.inIntake(requests, runtimeService, taskService, request("intake",
         "FACE_TO_FACE"), "FACE_TO_FACE", "anna");
-    ProcessJobs.executeAt(managementService, intake, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, intake, IntakeProcess.Elements.INTAKE_INVITATION);
     List<ReceivedMail> invitations = follow("intake-invitation", intake.getBusinessKey(), 2);
-    ProcessJobs.executeAt(managementService, intake, MediationCaseProcess.Elements.INTAKE_REMINDER_TIMER);
-    ProcessJobs.executeAt(managementService, intake, MediationCaseProcess.Elements.INTAKE_REMINDER_MAIL);
+    ProcessJobs.executeAt(managementService, intake, IntakeProcess.Elements.INTAKE_REMINDER_TIMER);
+    ProcessJobs.executeAt(managementService, intake, IntakeProcess.Elements.INTAKE_REMINDER_MAIL);
     follow("intake-reminder", intake.getBusinessKey(), 2);
     StaffBrowser sanne = new StaffBrowser(port, "sanne");
     String linksPage = sanne.get("/portal-links/" + intake.getBusinessKey()).body();
@@ -108,13 +110,13 @@ class EveryMailLinkTest extends ProcessScenario {
     ProcessJobs.executeAt(managementService, settlement, MediationCaseProcess.Elements.FACE_TO_FACE);
     holdJointSessionAtTheTable(called(settlement, FaceToFaceProcess.KEY), 1.0, FaceToFaceProcess.AGREEMENT);
     TestMailServer.purge();
-    taskService.complete(task(settlement, MediationCaseProcess.Elements.DRAFT_SETTLEMENT).getId(),
-        Map.of(MediationCaseProcess.SETTLEMENT_POINTS.name(), "Jan snoeit de takken voor 1 maart."));
-    ProcessJobs.executeAt(managementService, settlement, MediationCaseProcess.Elements.MAKE_SETTLEMENT);
-    ProcessJobs.executeAt(managementService, settlement, MediationCaseProcess.Elements.SETTLEMENT_REVIEW_MAIL);
+    taskService.complete(task(settlement, SettlementProcess.Elements.DRAFT_SETTLEMENT).getId(),
+        Map.of(SettlementProcess.SETTLEMENT_POINTS.name(), "Jan snoeit de takken voor 1 maart."));
+    ProcessJobs.executeAt(managementService, settlement, SettlementProcess.Elements.MAKE_SETTLEMENT);
+    ProcessJobs.executeAt(managementService, settlement, SettlementProcess.Elements.SETTLEMENT_REVIEW_MAIL);
     follow("settlement-review", settlement.getBusinessKey(), 3);
-    ProcessJobs.executeAt(managementService, settlement, MediationCaseProcess.Elements.REVIEW_PERIOD_TIMER);
-    ProcessJobs.executeAt(managementService, settlement, MediationCaseProcess.Elements.SIGN_SETTLEMENT);
+    ProcessJobs.executeAt(managementService, settlement, SettlementProcess.Elements.REVIEW_PERIOD_TIMER);
+    ProcessJobs.executeAt(managementService, settlement, SettlementProcess.Elements.SIGN_SETTLEMENT);
     ProcessInstance signing = called(settlement, SigningProcess.KEY);
     ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
     follow("signing-request", settlement.getBusinessKey(), 2);

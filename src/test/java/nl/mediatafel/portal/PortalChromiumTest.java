@@ -21,6 +21,7 @@ import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
@@ -31,11 +32,11 @@ import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.signing.SignatureMethod;
 import nl.mediatafel.signing.SignatureService;
 import nl.mediatafel.signing.SigningProcess;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +124,7 @@ class PortalChromiumTest {
     String caseNumber = instance.getBusinessKey();
     Party jan = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).get(0);
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
 
     // the invitation mail's link, a code by mail, the questionnaire
     browser.get(local(lastMailTo(janAddress).orElseThrow().portalLink()));
@@ -146,8 +147,8 @@ class PortalChromiumTest {
     browser.findElement(By.cssSelector("button[name=action][value=submit]")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Uw vragenlijst is verstuurd"));
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(MediationCaseProcess.Elements.INTAKE_CONVERSATION)
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION)
         .processVariableValueEquals(CaseVariables.PARTY_ID.name(), jan.getId().toString()).count())
         .as("the case process moved on to Jan's intake conversation").isEqualTo(1);
 

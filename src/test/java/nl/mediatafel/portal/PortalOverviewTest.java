@@ -21,6 +21,7 @@ import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
@@ -85,7 +86,7 @@ class PortalOverviewTest {
                       "payer": "SELF"}]}
         """.formatted(run), "FACE_TO_FACE", "anna");
     caseNumber = instance.getBusinessKey();
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.INTAKE_INVITATION);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
     List<Party> all = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber);
     jan = all.get(0);
     emma = all.get(1);
@@ -124,11 +125,11 @@ class PortalOverviewTest {
     browser.confirm(link);
 
     String page = browser.get(link).body();
-    Execution waiting = runtimeService.createExecutionQuery().processInstanceId(instance.getId())
-        .activityId(MediationCaseProcess.Elements.WAIT_FOR_INTAKE)
+    Execution waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .activityId(IntakeProcess.Elements.WAIT_FOR_INTAKE)
         .variableValueEquals(CaseVariables.PARTY_ID.name(), jan.getId().toString()).singleResult();
     Date deadline = (Date) runtimeService.getVariable(waiting.getId(),
-        MediationCaseProcess.PARTY_INTAKE_DEADLINE.name());
+        IntakeProcess.PARTY_INTAKE_DEADLINE.name());
     String deadlineText = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.forLanguageTag("nl"))
         .withZone(AMSTERDAM).format(deadline.toInstant());
     assertThat(page).contains(

@@ -8,6 +8,7 @@ import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
@@ -64,8 +65,8 @@ class WithdrawalPortalTest {
     assertThat(parties.findById(jan.getId()).orElseThrow().isActive()).isFalse();
     assertThat(runtimeService.getVariable(instance.getId(), "withdrawnPartyId")).isEqualTo(jan.getId().toString());
     List<String> running = runtimeService.getActiveActivityIds(instance.getId());
-    assertThat(running).contains(MediationCaseProcess.Elements.TERMINATION_MAIL)
-        .doesNotContain(MediationCaseProcess.Elements.WAIT_FOR_INTAKE);
+    assertThat(running).contains(MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS)
+        .doesNotContain(IntakeProcess.Elements.WAIT_FOR_INTAKE);
 
     assertThat(browser.get(link).statusCode()).as("a withdrawn party's link no longer opens the case").isEqualTo(404);
   }

@@ -20,7 +20,7 @@ class ConfidentialHistoryTest {
     assertThat(history.names()).containsExactlyInAnyOrder(
         "conversationNotes", // intake: the mediator's notes of the intake conversation
         "sessionSummary", // sessions: a session's report
-        "settlementPoints", // cases: the settlement's drafted points (kept by settlement)
+        "settlementPoints", // settlement: the drafted points of the settlement agreement
         "forumSummary", // forum: a round's summary
         "coachingAdvice"); // coaching: the coach's advice
   }

@@ -3,18 +3,18 @@ package nl.mediatafel.settlement;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.ADVISOR_CONSULTATION_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.CHOOSE_ROUTE;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.CLOSED;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.COST_STATEMENT_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.DRAFT_SETTLEMENT;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.EVALUATION_MAIL;
 import static nl.mediatafel.cases.MediationCaseProcess.Elements.FACE_TO_FACE;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.MAKE_COST_STATEMENT;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.MAKE_SETTLEMENT;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.REVIEW_EXTENDED_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.REVIEW_PERIOD_TIMER;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.SEND_PAPER_COPIES;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.SETTLEMENT_REVIEW_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.SIGNED_SETTLEMENT_MAIL;
-import static nl.mediatafel.cases.MediationCaseProcess.Elements.SIGN_SETTLEMENT;
+import static nl.mediatafel.closing.ClosingProcess.Elements.COST_STATEMENT_MAIL;
+import static nl.mediatafel.closing.ClosingProcess.Elements.EVALUATION_MAIL;
+import static nl.mediatafel.closing.ClosingProcess.Elements.MAKE_COST_STATEMENT;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.DRAFT_SETTLEMENT;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.MAKE_SETTLEMENT;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.REVIEW_EXTENDED_MAIL;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.REVIEW_PERIOD_TIMER;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.SEND_PAPER_COPIES;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.SETTLEMENT_REVIEW_MAIL;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.SIGNED_SETTLEMENT_MAIL;
+import static nl.mediatafel.settlement.SettlementProcess.Elements.SIGN_SETTLEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -22,20 +22,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.Locale;
-import java.time.format.FormatStyle;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.TerminationProcess;
+import nl.mediatafel.closing.ClosingProcess;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
@@ -109,15 +111,17 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     Task draft = task(instance, DRAFT_SETTLEMENT);
     assertThat(draft).hasCandidateUser("anna");
-    taskService.complete(draft.getId(), Map.of(MediationCaseProcess.SETTLEMENT_POINTS.name(),
+    taskService.complete(draft.getId(), Map.of(SettlementProcess.SETTLEMENT_POINTS.name(),
         "1. Jan snoeit de takken voor 1 maart.\n\n  2) Emma betaalt de helft van de nieuwe schutting.  \n"));
     assertThat(drafts.currentPoints(instance.getBusinessKey())).containsExactly(
         "Jan snoeit de takken voor 1 maart.", "Emma betaalt de helft van de nieuwe schutting.");
-    assertThat(runtimeService.getVariables(instance.getId()))
+    ProcessInstance settlementStage = stage(instance, SettlementProcess.KEY);
+    assertThat(runtimeService.getVariables(settlementStage.getId()))
         .as("the points live in the settlement table only").doesNotContainKey("settlementPoints");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(settlementStage.getId())
         .variableName("settlementPoints").count()).as("not in Camunda's history either").isZero();
-    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(settlementStage.getId()).variableUpdates()
+        .list())
         .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
         .doesNotContain("settlementPoints");
 
@@ -139,7 +143,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     String janLink = mailTo("jan.settle@example.nl").portalLink();
     assertThat(mailTo("jan.settle@example.nl").text()).as("the deadline in words, not Date.toString()")
         .containsPattern("De bedenktijd loopt tot \\d{1,2} \\p{L}+ 20\\d\\d");
-    assertThat(instance).isWaitingAt(REVIEW_PERIOD_TIMER);
+    assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(REVIEW_PERIOD_TIMER);
 
     ProcessJobs.executeAt(managementService, instance, REVIEW_PERIOD_TIMER);
     ProcessJobs.executeAt(managementService, instance, SIGN_SETTLEMENT);
@@ -218,15 +222,15 @@ class SettlementAndClosingTest extends ProcessScenario {
         jan.getId().toString()).correlateAllWithResult();
 
     assertThat(result).as("the review period and the case-wide listener both react").hasSize(2);
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.EXTEND_REVIEW_PERIOD);
+    ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.EXTEND_REVIEW_PERIOD);
     Date after = reviewDeadline(instance);
     Date expected = Date.from(calendar.addBusinessDays(before.toInstant(), 5));
     assertThat(after).as("five business days after the end the parties had, not after now")
         .isEqualTo(expected).isNotEqualTo(Date.from(calendar.addBusinessDays(later, 5)));
-    Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
+    Job timer = managementService.createJobQuery().processInstanceId(stage(instance, SettlementProcess.KEY).getId())
         .activityId(REVIEW_PERIOD_TIMER).singleResult();
     assertThat(timer.getDuedate()).isEqualTo(expected);
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).list())
         .as("no open task keeps the old end of the review period")
         .allSatisfy(task -> assertThat(task.getDueDate()).isNotEqualTo(before));
     ProcessJobs.executeAt(managementService, instance, REVIEW_EXTENDED_MAIL);
@@ -241,13 +245,14 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(mailTo("smit.settle@advocaat.example").text()).contains("verlengd tot " + newDateNl);
     assertThat(mailTo("emma.settle@example.co.uk").subject()).startsWith("Review period extended");
     assertThat(mailTo("emma.settle@example.co.uk").text()).contains(newDateEn);
-    assertThat(instance).isWaitingAt(REVIEW_PERIOD_TIMER);
+    assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(REVIEW_PERIOD_TIMER);
 
     ClockUtil.setCurrentTime(Date.from(expected.toInstant().minusSeconds(60)));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REVIEW_PERIOD_TIMER)
+    String settlementId = stage(instance, SettlementProcess.KEY).getId();
+    assertThat(managementService.createJobQuery().processInstanceId(settlementId).activityId(REVIEW_PERIOD_TIMER)
         .executable().count()).as("not due before the new end").isZero();
     ClockUtil.setCurrentTime(Date.from(expected.toInstant().plusSeconds(1)));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REVIEW_PERIOD_TIMER)
+    assertThat(managementService.createJobQuery().processInstanceId(settlementId).activityId(REVIEW_PERIOD_TIMER)
         .executable().count()).as("due at the new end").isOne();
   }
 
@@ -315,7 +320,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .isEqualByComparingTo("3.5");
     assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(3.5);
-    assertThat(instance).isWaitingAt(DRAFT_SETTLEMENT);
+    assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(DRAFT_SETTLEMENT);
   }
 
   @Test
@@ -345,7 +350,9 @@ class SettlementAndClosingTest extends ProcessScenario {
     taskService.complete(close.getId(), Map.of(OnlineMediationProcess.FORUM_ROUND_HOURS.name(), 1.25,
         OnlineMediationProcess.NEXT_STEP.name(), OnlineMediationProcess.AGREEMENT));
 
-    assertThat(instance).hasPassed(MediationCaseProcess.Elements.ONLINE).isWaitingAt(DRAFT_SETTLEMENT);
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.ONLINE)
+        .isWaitingAt(MediationCaseProcess.Elements.SETTLEMENT);
+    assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(DRAFT_SETTLEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .as("2 hours at the table and 1.25 on the forum").isEqualByComparingTo("3.25");
   }
@@ -384,7 +391,7 @@ class SettlementAndClosingTest extends ProcessScenario {
         SessionProcess.SESSION_SUMMARY.name(), "Goed gesprek", OnlineMediationProcess.NEXT_STEP.name(),
         OnlineMediationProcess.AGREEMENT));
 
-    assertThat(instance).isWaitingAt(DRAFT_SETTLEMENT);
+    assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(DRAFT_SETTLEMENT);
     assertThat(task(instance, DRAFT_SETTLEMENT)).hasCandidateUser("bram");
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent()).isEqualByComparingTo("2");
   }
@@ -405,22 +412,23 @@ class SettlementAndClosingTest extends ProcessScenario {
         .correlate();
 
     assertThat(sessions).isEnded();
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.TERMINATION_MAIL);
+    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS);
+    ProcessJobs.executeAt(managementService, instance, TerminationProcess.Elements.TERMINATION_MAIL);
     assertThat(received()).extracting(ReceivedMail::to)
         .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
-    taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_TERMINATION).getId(),
+    taskService.complete(task(instance, TerminationProcess.Elements.RECORD_TERMINATION).getId(),
         Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
     assertThat(status(instance)).isEqualTo("TERMINATED");
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .as("the hours of the route cut short count").isEqualByComparingTo("1.5");
 
     TestMailServer.purge();
-    ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT);
+    ProcessJobs.executeAt(managementService, instance, TerminationProcess.Elements.TERMINATION_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
     assertThat(PdfText.of(costs.content())).as("1.5 hours × € 120.00 = € 180.00, plus 21% VAT").contains("1,50",
         "180,00", "37,80", "217,80");
     ProcessJobs.executeAt(managementService, instance,
-        MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL);
+        TerminationProcess.Elements.TERMINATION_COST_STATEMENT_MAIL);
     assertThat(received()).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
         "jan.settle@example.nl", "emma.settle@example.co.uk");
     assertThat(mailTo("jan.settle@example.nl").subject())
@@ -428,8 +436,9 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(mailTo("emma.settle@example.co.uk").subject())
         .isEqualTo("Cost statement of your ended mediation (" + instance.getBusinessKey() + ")");
     assertThat(received()).allSatisfy(mail -> assertThat(mail.attachmentTypes()).containsExactly("application/pdf"));
-    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATION_COST_STATEMENT_MAIL,
+    assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.TERMINATION,
         MediationCaseProcess.Elements.TERMINATED).hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
+    assertThat(passedInCase(instance, TerminationProcess.Elements.TERMINATION_COST_STATEMENT_MAIL)).isTrue();
   }
 
   @Test
@@ -489,10 +498,12 @@ class SettlementAndClosingTest extends ProcessScenario {
     taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.CANCEL,
         "signingCancelReason", "Emma wil de tekst niet tekenen."));
 
-    assertThat(instance).hasPassed(MediationCaseProcess.Elements.SETTLEMENT_NOT_SIGNED)
-        .hasNotPassed(SEND_PAPER_COPIES);
+    assertThat(passedInCase(instance, SettlementProcess.Elements.SETTLEMENT_NOT_SIGNED)).isTrue();
+    assertThat(passedInCase(instance, SEND_PAPER_COPIES)).isFalse();
     assertThat(status(instance)).isEqualTo("SETTLEMENT_NOT_SIGNED");
-    assertThat(instance).isWaitingAt(MAKE_COST_STATEMENT);
+    assertThat(instance).hasPassed(MediationCaseProcess.Elements.SETTLEMENT)
+        .isWaitingAt(MediationCaseProcess.Elements.CLOSING);
+    assertThat(stage(instance, ClosingProcess.KEY)).isWaitingAt(MAKE_COST_STATEMENT);
   }
 
   // --- steps
@@ -515,8 +526,9 @@ class SettlementAndClosingTest extends ProcessScenario {
     TestMailServer.purge();
   }
 
+  /** The instance of {@code key} the case's stages called at {@code callActivity} (same business key). */
   private ProcessInstance called(ProcessInstance instance, String callActivity, String key) {
-    return called(instance, key);
+    return stage(instance, key);
   }
 
   private void sign(ProcessInstance instance, Party party, String documentId) {
@@ -524,7 +536,8 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   private Date reviewDeadline(ProcessInstance instance) {
-    return (Date) runtimeService.getVariable(instance.getId(), MediationCaseProcess.SETTLEMENT_REVIEW_DEADLINE.name());
+    return (Date) runtimeService.getVariable(stage(instance, SettlementProcess.KEY).getId(),
+        SettlementProcess.SETTLEMENT_REVIEW_DEADLINE.name());
   }
 
   private String status(ProcessInstance instance) {

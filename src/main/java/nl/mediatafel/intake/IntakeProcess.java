@@ -1,0 +1,78 @@
+package nl.mediatafel.intake;
+
+import java.util.Date;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+
+/**
+ * The API of {@code processes/intake.bpmn}: the intake of one party, called per party by the case
+ * ({@code callActivity_intake} of {@code mediation-case}) with the case number as business key. Its key, element ids,
+ * message, error code and typed variables; delegates, services and tests use these names, never string literals.
+ */
+public final class IntakeProcess {
+
+  public static final String KEY = "intake";
+
+  /** Element ids. */
+  public static final class Elements {
+    public static final String START = "startEvent_partyIntake";
+    public static final String INTAKE_INVITATION = "serviceTask_intakeInvitation";
+    public static final String WAIT_FOR_INTAKE = "receiveTask_intakeSubmitted";
+    public static final String INTAKE_REMINDER_TIMER = "timer_intakeReminder";
+    public static final String INTAKE_REMINDER_MAIL = "serviceTask_intakeReminder";
+    public static final String INTAKE_DEADLINE_TIMER = "timer_intakeDeadline";
+    public static final String INTAKE_FOLLOW_UP = "userTask_followUpIntake";
+    public static final String CONVERSATION_DEADLINE = "serviceTask_conversationDeadline";
+    public static final String INTAKE_CONVERSATION = "userTask_intakeConversation";
+    public static final String DONE = "endEvent_partyIntakeDone";
+    public static final String SKIPPED = "endEvent_intakeSkipped";
+    /** Ends the intake with the error {@link #CASE_STOPPED}; the case catches it on its call activity. */
+    public static final String CASE_STOPPED_END = "endEvent_caseStopped";
+
+    private Elements() {}
+  }
+
+  /** Messages from the portal. */
+  public static final class Messages {
+    public static final String INTAKE_SUBMITTED = "IntakeSubmitted";
+
+    private Messages() {}
+  }
+
+  /** The error code with which a stopped intake ends the case ({@code error_caseStopped}). */
+  public static final String CASE_STOPPED = "CASE_STOPPED";
+
+  /** Follow-up decisions when an intake is late ({@code intake-follow-up.form}). */
+  public static final String EXTEND = "EXTEND";
+  public static final String CONTINUE_WITHOUT = "CONTINUE_WITHOUT";
+  public static final String STOP = "STOP";
+
+  public static final ProcessVariable<String> INTAKE_FOLLOW_UP = ProcessVariable.of("intakeFollowUp", String.class);
+  /** The deadline of this party's intake (input of the call activity, moved by an extension). */
+  public static final ProcessVariable<Date> PARTY_INTAKE_DEADLINE =
+      ProcessVariable.of("partyIntakeDeadline", Date.class);
+  /** The reminder moment before {@link #PARTY_INTAKE_DEADLINE}. */
+  public static final ProcessVariable<Date> PARTY_INTAKE_REMINDER =
+      ProcessVariable.of("partyIntakeReminder", Date.class);
+  /** The party's name, for Tasklist. */
+  public static final ProcessVariable<String> PARTY_NAME = ProcessVariable.of("partyName", String.class);
+  /** The new deadline the secretariat sets in the follow-up form ({@link #EXTEND}). */
+  public static final ProcessVariable<Date> EXTENDED_INTAKE_DEADLINE =
+      ProcessVariable.of("extendedIntakeDeadline", Date.class);
+
+  /**
+   * The message the portal sends when a party submitted the intake questionnaire: it reaches exactly that party's
+   * wait, in the intake instance the case called for that party (same business key, local {@code partyId}). Throws
+   * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when nobody waits.
+   */
+  public static MessageCorrelationBuilder intakeSubmitted(RuntimeService runtimeService, String caseNumber,
+      String partyId) {
+    return runtimeService.createMessageCorrelation(Messages.INTAKE_SUBMITTED)
+        .processInstanceBusinessKey(caseNumber)
+        .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId);
+  }
+
+  private IntakeProcess() {}
+}
