@@ -26,6 +26,11 @@ public class CaseDirectory {
     return cases.findById(caseNumber);
   }
 
+  /** Whether there is no case at all yet (a first start). */
+  public boolean isEmpty() {
+    return cases.count() == 0;
+  }
+
   /** Whether a case with this number exists. */
   public boolean exists(String caseNumber) {
     return cases.existsById(caseNumber);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.cases.Withdrawals;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.CalendarInvitations;
@@ -47,7 +47,7 @@ class CancelPlannedSessionsDelegate implements JavaDelegate {
   private final SessionRepository sessions;
   private final SessionPlanning planning;
   private final SessionInvitations invitations;
-  private final PartyRepository parties;
+  private final CaseDirectory parties;
   private final RecipientDirectory directory;
   private final CalendarInvitations calendarInvitations;
   private final MailGateway gateway;
@@ -55,7 +55,7 @@ class CancelPlannedSessionsDelegate implements JavaDelegate {
   private final BusinessCalendar calendar;
 
   CancelPlannedSessionsDelegate(SessionRepository sessions, SessionPlanning planning, SessionInvitations invitations,
-      PartyRepository parties, RecipientDirectory directory, CalendarInvitations calendarInvitations,
+      CaseDirectory parties, RecipientDirectory directory, CalendarInvitations calendarInvitations,
       MailGateway gateway, MailProperties mail, BusinessCalendar calendar) {
     this.sessions = sessions;
     this.planning = planning;
@@ -115,7 +115,7 @@ class CancelPlannedSessionsDelegate implements JavaDelegate {
   }
 
   private List<Party> invitedParties(Session session, String withdrawnPartyId) {
-    List<Party> invited = parties.findByMediationCaseCaseNumberOrderByPosition(session.getCaseNumber()).stream()
+    List<Party> invited = parties.parties(session.getCaseNumber()).stream()
         .filter(party -> party.isActive() || party.getId().toString().equals(withdrawnPartyId)).toList();
     if (session.getKind() == SessionKind.CAUCUS) {
       UUID caucus = session.getCaucusPartyId();

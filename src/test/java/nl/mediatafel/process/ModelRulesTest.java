@@ -51,7 +51,7 @@ class ModelRulesTest {
 
   /** Delegates that talk to the outside world (mail server, files): a failure must become a retry, not a rollback. */
   static final Set<String> OUTSIDE_WORLD = Set.of("sendEmail", "sendSessionInvitation", "generateDocument",
-      "deliverMail");
+      "deliverMail", "cancelPlannedSessions");
 
   /** Ids as Modeler generates them ({@code Activity_0x1y2z3}, {@code Flow_…}): nobody can tell what they are. */
   private static final Pattern GENERATED_ID = Pattern.compile(

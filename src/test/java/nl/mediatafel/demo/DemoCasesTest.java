@@ -1,8 +1,11 @@
-package nl.mediatafel.cases;
+package nl.mediatafel.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MediatafelTest;
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +19,7 @@ import org.springframework.context.ApplicationContext;
 class DemoCasesTest {
 
   @Autowired ApplicationContext context;
-  @Autowired MediationCaseRepository cases;
+  @Autowired CaseDirectory cases;
   @Autowired TaskService taskService;
 
   @Test
@@ -27,15 +30,15 @@ class DemoCasesTest {
     List<String> created = demo.create();
 
     assertThat(created).hasSize(3);
-    assertThat(cases.findById(created.get(0)).orElseThrow().getStatus()).isEqualTo("REQUESTED");
+    assertThat(cases.find(created.get(0)).orElseThrow().getStatus()).isEqualTo("REQUESTED");
     assertThat(openTasks(created.get(0))).extracting(Task::getTaskDefinitionKey)
         .containsExactly(MediationCaseProcess.Elements.TRIAGE);
 
-    assertThat(cases.findById(created.get(1)).orElseThrow())
+    assertThat(cases.find(created.get(1)).orElseThrow())
         .extracting(MediationCase::getStatus, MediationCase::getRoute, MediationCase::getMediator)
         .containsExactly("INTAKE", "ONLINE_ASYNC", "anna");
 
-    assertThat(cases.findById(created.get(2)).orElseThrow().getRoute()).isEqualTo("ONLINE_VIDEO");
+    assertThat(cases.find(created.get(2)).orElseThrow().getRoute()).isEqualTo("ONLINE_VIDEO");
     assertThat(openTasks(created.get(2))).hasSize(2).allSatisfy(task -> {
       assertThat(task.getTaskDefinitionKey()).isEqualTo(IntakeProcess.Elements.INTAKE_CONVERSATION);
       assertThat(taskService.getIdentityLinksForTask(task.getId()))

@@ -1,8 +1,13 @@
-package nl.mediatafel.cases;
+package nl.mediatafel.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseRequests;
+import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.Party;
 import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * A newcomer's first start ({@code ./mvnw spring-boot:run}) shows real work: three cases at different stages, one
  * per route. Only in the default profile ({@code mediatafel.demo.cases}) and only while there are no cases at all.
+ * A module of its own, on top of the features: it acts as the request API, the secretariat and the parties would.
  */
 @Component
 @ConditionalOnProperty(name = "mediatafel.demo.cases", havingValue = "true")
@@ -29,17 +35,15 @@ class DemoCases {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
 
   private final CaseRequests requests;
-  private final MediationCaseRepository cases;
-  private final PartyRepository parties;
+  private final CaseDirectory cases;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
 
-  DemoCases(CaseRequests requests, MediationCaseRepository cases, PartyRepository parties,
-      RuntimeService runtimeService, TaskService taskService, ManagementService managementService) {
+  DemoCases(CaseRequests requests, CaseDirectory cases, RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService) {
     this.requests = requests;
     this.cases = cases;
-    this.parties = parties;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -47,7 +51,7 @@ class DemoCases {
 
   @EventListener(ApplicationReadyEvent.class)
   void onFirstStart() {
-    if (cases.count() == 0) {
+    if (cases.isEmpty()) {
       LOG.info("Demo cases created: {}", create());
     }
   }
@@ -87,7 +91,7 @@ class DemoCases {
         .mediationCase().getCaseNumber();
     triage(labour, "ONLINE_VIDEO", "bram", 150.0, 95.0);
     sendInvitationsNow(labour);
-    for (Party party : parties.findByMediationCaseCaseNumberOrderByPosition(labour)) {
+    for (Party party : cases.parties(labour)) {
       IntakeProcess.intakeSubmitted(runtimeService, labour, party.getId().toString()).correlate();
     }
     created.add(labour);
