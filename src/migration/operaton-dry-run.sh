@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dry run of the exit path from Camunda 7.24 CE to Operaton (docs/adr/0012-operaton-exit.md).
+# Dry run of the exit path from Camunda 7.24 CE to Operaton (docs/adr/0011-operaton-exit.md).
 # Copies the committed project into a scratch folder, rewrites the copy with src/migration/operaton/rewrite.yml
 # (OpenRewrite), then compiles the main and test code of the copy. The project itself is never changed.
 #

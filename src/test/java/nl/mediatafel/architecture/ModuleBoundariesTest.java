@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of docs/architecture.md (section 4) and docs/adr/0013, checked on the compiled main classes:
+ * The module boundaries of docs/architecture.md (section 4) and docs/adr/0012, checked on the compiled main classes:
  * every top-level package under {@code nl.mediatafel} is a module; the modules are free of cycles; a module's
  * {@code *Repository} types are used inside that module only (other features read cases and parties through
  * {@code cases.CaseDirectory}); the shared modules ({@link #SHARED}) depend on no feature module. Each rule is also run
