@@ -34,5 +34,8 @@ public final class MediationAgreementProcess {
   /** {@code SIGNED} or {@code CANCELLED}; an output to the case. */
   public static final ProcessVariable<String> SIGNING_OUTCOME = ProcessVariable.of("signingOutcome", String.class);
 
+  /** The mediator's remarks on the agreement (form {@code agreement-review}); kept in the task's history only. */
+  public static final ProcessVariable<String> AGREEMENT_REMARKS = ProcessVariable.of("agreementRemarks", String.class);
+
   private MediationAgreementProcess() {}
 }

@@ -125,6 +125,12 @@ public final class MediationCaseProcess {
   public static final ProcessVariable<String> NEW_ROUTE = ProcessVariable.of("newRoute", String.class);
   public static final ProcessVariable<String> ROUTE_SWITCH_REASON = ProcessVariable.of("routeSwitchReason", String.class);
 
+  // the end of a mediation without an agreement or after a withdrawal (forms no-agreement and termination)
+  /** The mediator refers the parties back (for example to the court); recorded, nobody is notified yet. */
+  public static final ProcessVariable<Boolean> REFER_BACK = ProcessVariable.of("referBack", Boolean.class);
+  /** The mediator's note on the end of the mediation. */
+  public static final ProcessVariable<String> TERMINATION_NOTE = ProcessVariable.of("terminationNote", String.class);
+
   /** The party that asked to consult an advisor ({@link Messages#ADVISOR_CONSULTATION_REQUESTED}). */
   public static final ProcessVariable<String> CONSULTING_PARTY_ID =
       ProcessVariable.of("consultingPartyId", String.class);

@@ -1,5 +1,7 @@
 package nl.mediatafel.cases;
 
+import nl.mediatafel.process.ProcessVariable;
+
 /**
  * The API of {@code processes/termination.bpmn}: ending a mediation after a party withdrew, called from the case's
  * event sub-process {@code eventSubProcess_partyWithdrew} ({@code callActivity_termination}) with the case number as
@@ -22,6 +24,13 @@ public final class TerminationProcess {
 
     private Elements() {}
   }
+
+  /**
+   * Why the mediation ended (form {@code termination}); with {@link MediationCaseProcess#REFER_BACK} and
+   * {@link MediationCaseProcess#TERMINATION_NOTE}, kept in the task's history.
+   */
+  public static final ProcessVariable<String> TERMINATION_REASON =
+      ProcessVariable.of("terminationReason", String.class);
 
   private TerminationProcess() {}
 }

@@ -45,5 +45,12 @@ public final class SettlementProcess {
   public static final ProcessVariable<String> SETTLEMENT_SIGNING_OUTCOME =
       ProcessVariable.of("settlementSigningOutcome", String.class);
 
+  /** The day the secretariat posted the paper copies (form {@code paper-copies}, a {@code yyyy-MM-dd} text). */
+  public static final ProcessVariable<String> PAPER_COPIES_SENT_ON =
+      ProcessVariable.of("paperCopiesSentOn", String.class);
+  /** The secretariat checked the paper copies against the signed version (form {@code paper-copies}). */
+  public static final ProcessVariable<Boolean> PAPER_COPIES_CHECKED =
+      ProcessVariable.of("paperCopiesChecked", Boolean.class);
+
   private SettlementProcess() {}
 }
