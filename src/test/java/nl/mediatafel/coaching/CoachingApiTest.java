@@ -11,6 +11,7 @@ import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.process.CaseVariables;
@@ -261,17 +262,9 @@ class CoachingApiTest {
   }
 
   static ObjectNode validRequest() {
-    ObjectNode request = JSON.createObjectNode();
-    request.put("conflictType", "NEIGHBOURS");
-    request.put("summary", "Ruzie met de buren over de schutting; ik wil weten hoe ik het gesprek aanga.");
-    request.put("preferredForm", "ONLINE");
-    ObjectNode person = request.putObject("person");
-    person.put("name", "Petra Verbeek");
-    person.put("email", "petra@example.nl");
-    person.put("language", "nl");
-    person.put("payer", "INSURER");
-    return request;
+    return CaseFixtures.coachingRequest();
   }
+
 
   private ProcessInstance instance(String number) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)

@@ -1,6 +1,7 @@
 package nl.mediatafel.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import nl.mediatafel.cases.CaseRequest;
@@ -15,6 +16,20 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 public final class CaseFixtures {
 
   private CaseFixtures() {}
+
+  /** A valid {@code POST /api/coaching} body: one person (Petra, Dutch, insured) with a neighbours' conflict. */
+  public static ObjectNode coachingRequest() {
+    ObjectNode request = new ObjectMapper().createObjectNode();
+    request.put("conflictType", "NEIGHBOURS");
+    request.put("summary", "Ruzie met de buren over de schutting; ik wil weten hoe ik het gesprek aanga.");
+    request.put("preferredForm", "ONLINE");
+    ObjectNode person = request.putObject("person");
+    person.put("name", "Petra Verbeek");
+    person.put("email", "petra@example.nl");
+    person.put("language", "nl");
+    person.put("payer", "INSURER");
+    return request;
+  }
 
   /**
    * A case that reached its sessions: registered and accepted as users do ({@link #inIntake}), then moved past the

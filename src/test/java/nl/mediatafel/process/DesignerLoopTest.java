@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import nl.mediatafel.coaching.ConflictCoachingProcess;
 import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import org.camunda.bpm.engine.ManagementService;
@@ -223,15 +224,7 @@ class DesignerLoopTest {
   }
 
   private String requestCoaching() {
-    ObjectNode request = JSON.createObjectNode();
-    request.put("conflictType", "NEIGHBOURS");
-    request.put("summary", "Ruzie met de buren over de schutting; ik wil weten hoe ik het gesprek aanga.");
-    request.put("preferredForm", "ONLINE");
-    ObjectNode person = request.putObject("person");
-    person.put("name", "Petra Verbeek");
-    person.put("email", "petra@example.nl");
-    person.put("language", "nl");
-    person.put("payer", "INSURER");
+    ObjectNode request = CaseFixtures.coachingRequest();
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<JsonNode> response = http.postForEntity("/api/coaching",
