@@ -1,9 +1,9 @@
 package nl.mediatafel.cases;
 
 import java.util.Date;
+import nl.mediatafel.process.ProcessMessage;
 import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/mediation-case.bpmn}: its key, element ids, messages and typed variables. Delegates,
@@ -74,8 +74,8 @@ public final class MediationCaseProcess {
 
   /** Messages from the portal. */
   public static final class Messages {
-    public static final String PARTY_WITHDREW = "PartyWithdrew";
-    public static final String ADVISOR_CONSULTATION_REQUESTED = "AdvisorConsultationRequested";
+    public static final String PARTY_WITHDREW = "Mediatafel.PartyWithdrew";
+    public static final String ADVISOR_CONSULTATION_REQUESTED = "Mediatafel.AdvisorConsultationRequested";
 
     private Messages() {}
   }
@@ -140,15 +140,25 @@ public final class MediationCaseProcess {
       ProcessVariable.of("advisorConsultationNote", String.class);
 
   /**
+   * The message the portal sends when a party withdraws: the case ends the mediation for everyone (the event
+   * sub-process {@code eventSubProcess_partyWithdrew}). Throws
+   * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when the case does not
+   * listen (ended, or already being terminated).
+   */
+  public static ProcessMessage partyWithdrew(RuntimeService runtimeService, String caseNumber, String partyId) {
+    return ProcessMessage.to(runtimeService, Messages.PARTY_WITHDREW, caseNumber)
+        .setVariable(Withdrawals.WITHDRAWN_PARTY_ID, partyId);
+  }
+
+  /**
    * The message the portal sends when a party asks to consult an advisor before going on: the case notes it and tells
    * the mediator, and a running settlement review period (in the {@code settlement} instance the case called, same
    * business key) moves. Use {@code correlateAllWithResult()}: an empty
    * result means the case does not listen (not yet accepted, or already ended).
    */
-  public static MessageCorrelationBuilder advisorConsultationRequested(RuntimeService runtimeService,
+  public static ProcessMessage advisorConsultationRequested(RuntimeService runtimeService,
       String caseNumber, String partyId) {
-    return runtimeService.createMessageCorrelation(Messages.ADVISOR_CONSULTATION_REQUESTED)
-        .processInstanceBusinessKey(caseNumber)
+    return ProcessMessage.to(runtimeService, Messages.ADVISOR_CONSULTATION_REQUESTED, caseNumber)
         .setVariable(CONSULTING_PARTY_ID.name(), partyId);
   }
 

@@ -38,10 +38,7 @@ public class Withdrawals {
     }
     party.withdraw(clock.instant());
     try {
-      runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
-          .processInstanceBusinessKey(caseNumber)
-          .setVariable(WITHDRAWN_PARTY_ID, partyId.toString())
-          .correlate();
+      MediationCaseProcess.partyWithdrew(runtimeService, caseNumber, partyId.toString()).correlate();
     } catch (MismatchingMessageCorrelationException caseAlreadyEnded) {
       // the case has ended (or is already being terminated): the withdrawal is recorded all the same
     }

@@ -3,10 +3,10 @@ package nl.mediatafel.forum;
 import java.util.Date;
 import java.util.List;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessMessage;
 import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.SessionProcess;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/online-mediation.bpmn}: the online route, forum rounds moderated by the mediator and
@@ -55,7 +55,7 @@ public final class OnlineMediationProcess {
   /** Messages from the portal. */
   public static final class Messages {
     /** A party posted in the forum (joint or own caucus thread); correlate with {@link #forumMessagePosted}. */
-    public static final String FORUM_MESSAGE_POSTED = "ForumMessagePosted";
+    public static final String FORUM_MESSAGE_POSTED = "Mediatafel.ForumMessagePosted";
 
     private Messages() {}
   }
@@ -125,10 +125,9 @@ public final class OnlineMediationProcess {
    * wait of that party only, in the case's {@code online-mediation} instance. Use {@code correlateAllWithResult()}: a
    * post while no forum round waits for the party correlates nothing, and that is fine.
    */
-  public static MessageCorrelationBuilder forumMessagePosted(RuntimeService runtimeService, String caseNumber,
+  public static ProcessMessage forumMessagePosted(RuntimeService runtimeService, String caseNumber,
       String partyId) {
-    return runtimeService.createMessageCorrelation(Messages.FORUM_MESSAGE_POSTED)
-        .processInstanceBusinessKey(caseNumber)
+    return ProcessMessage.to(runtimeService, Messages.FORUM_MESSAGE_POSTED, caseNumber)
         .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId);
   }
 

@@ -2,9 +2,9 @@ package nl.mediatafel.intake;
 
 import java.util.Date;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessMessage;
 import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/intake.bpmn}: the intake of one party, called per party by the case
@@ -28,7 +28,7 @@ public final class IntakeProcess {
     public static final String INTAKE_CONVERSATION = "userTask_intakeConversation";
     public static final String DONE = "endEvent_partyIntakeDone";
     public static final String SKIPPED = "endEvent_intakeSkipped";
-    /** Ends the intake with the error {@link #CASE_STOPPED}; the case catches it on its call activity. */
+    /** Ends the intake with the error {@link Errors#CASE_STOPPED}; the case catches it on its call activity. */
     public static final String CASE_STOPPED_END = "endEvent_caseStopped";
 
     private Elements() {}
@@ -36,13 +36,18 @@ public final class IntakeProcess {
 
   /** Messages from the portal. */
   public static final class Messages {
-    public static final String INTAKE_SUBMITTED = "IntakeSubmitted";
+    public static final String INTAKE_SUBMITTED = "Mediatafel.IntakeSubmitted";
 
     private Messages() {}
   }
 
-  /** The error code with which a stopped intake ends the case ({@code error_caseStopped}). */
-  public static final String CASE_STOPPED = "CASE_STOPPED";
+  /** BPMN error codes. */
+  public static final class Errors {
+    /** A stopped intake ends the case ({@code error_caseStopped}, caught on the case's {@code callActivity_intake}). */
+    public static final String CASE_STOPPED = "Mediatafel.CaseStopped";
+
+    private Errors() {}
+  }
 
   /** Follow-up decisions when an intake is late ({@code intake-follow-up.form}). */
   public static final String EXTEND = "EXTEND";
@@ -67,10 +72,9 @@ public final class IntakeProcess {
    * wait, in the intake instance the case called for that party (same business key, local {@code partyId}). Throws
    * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when nobody waits.
    */
-  public static MessageCorrelationBuilder intakeSubmitted(RuntimeService runtimeService, String caseNumber,
+  public static ProcessMessage intakeSubmitted(RuntimeService runtimeService, String caseNumber,
       String partyId) {
-    return runtimeService.createMessageCorrelation(Messages.INTAKE_SUBMITTED)
-        .processInstanceBusinessKey(caseNumber)
+    return ProcessMessage.to(runtimeService, Messages.INTAKE_SUBMITTED, caseNumber)
         .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId);
   }
 

@@ -2,9 +2,9 @@ package nl.mediatafel.sessions;
 
 import java.util.Date;
 import java.util.UUID;
+import nl.mediatafel.process.ProcessMessage;
 import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/session.bpmn} ("Bijeenkomst"): one session, from registering what the secretariat
@@ -55,9 +55,9 @@ public final class SessionProcess {
   /** Messages into the waiting session, correlated by case number (business key). */
   public static final class Messages {
     /** A party cancelled the planned session; correlate with {@link #sessionCancelled}. */
-    public static final String SESSION_CANCELLED = "SessionCancelled";
+    public static final String SESSION_CANCELLED = "Mediatafel.SessionCancelled";
     /** The secretariat moved the session; correlate with {@link #sessionMoved} (case number and session). */
-    public static final String SESSION_MOVED = "SessionMoved";
+    public static final String SESSION_MOVED = "Mediatafel.SessionMoved";
 
     private Messages() {}
   }
@@ -150,10 +150,9 @@ public final class SessionProcess {
    * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when no session is
    * being waited for.
    */
-  public static MessageCorrelationBuilder sessionCancelled(RuntimeService runtimeService, String caseNumber,
+  public static ProcessMessage sessionCancelled(RuntimeService runtimeService, String caseNumber,
       String partyId, String reason) {
-    MessageCorrelationBuilder builder = runtimeService.createMessageCorrelation(Messages.SESSION_CANCELLED)
-        .processInstanceBusinessKey(caseNumber);
+    ProcessMessage builder = ProcessMessage.to(runtimeService, Messages.SESSION_CANCELLED, caseNumber);
     if (partyId != null) {
       builder.setVariable(CANCELLED_BY_PARTY_ID.name(), partyId);
     }
@@ -168,10 +167,9 @@ public final class SessionProcess {
    * Throws {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when that
    * session is not being waited for.
    */
-  public static MessageCorrelationBuilder sessionMoved(RuntimeService runtimeService, String caseNumber,
+  public static ProcessMessage sessionMoved(RuntimeService runtimeService, String caseNumber,
       UUID sessionId, Date newStart, Date newEnd) {
-    return runtimeService.createMessageCorrelation(Messages.SESSION_MOVED)
-        .processInstanceBusinessKey(caseNumber)
+    return ProcessMessage.to(runtimeService, Messages.SESSION_MOVED, caseNumber)
         .processInstanceVariableEquals(SESSION_ID.name(), sessionId.toString())
         .setVariable(MOVED_START.name(), newStart)
         .setVariable(MOVED_END.name(), newEnd);

@@ -3,9 +3,9 @@ package nl.mediatafel.signing;
 import java.util.Date;
 import java.util.List;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessMessage;
 import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * The API of {@code processes/signing.bpmn}: one document signed by every signer in parallel, called from a case
@@ -52,7 +52,7 @@ public final class SigningProcess {
   /** Messages from the portal. */
   public static final class Messages {
     /** A signer signed the document in the portal; correlate with {@link #documentSigned}. */
-    public static final String DOCUMENT_SIGNED = "DocumentSigned";
+    public static final String DOCUMENT_SIGNED = "Mediatafel.DocumentSigned";
 
     private Messages() {}
   }
@@ -60,7 +60,7 @@ public final class SigningProcess {
   /** BPMN error codes. */
   public static final class Errors {
     /** The secretariat cancelled the signing of the document for everyone. */
-    public static final String SIGNING_CANCELLED = "SIGNING_CANCELLED";
+    public static final String SIGNING_CANCELLED = "Mediatafel.SigningCancelled";
 
     private Errors() {}
   }
@@ -124,10 +124,9 @@ public final class SigningProcess {
    * key), also while the secretariat is following up a late signer. Throws
    * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when nobody waits.
    */
-  public static MessageCorrelationBuilder documentSigned(RuntimeService runtimeService, String caseNumber,
+  public static ProcessMessage documentSigned(RuntimeService runtimeService, String caseNumber,
       String partyId, String documentId) {
-    return runtimeService.createMessageCorrelation(Messages.DOCUMENT_SIGNED)
-        .processInstanceBusinessKey(caseNumber)
+    return ProcessMessage.to(runtimeService, Messages.DOCUMENT_SIGNED, caseNumber)
         .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId)
         .localVariableEquals(DOCUMENT_ID.name(), documentId);
   }

@@ -133,10 +133,9 @@ class CaseMigrationTest extends ProcessScenario {
     assertThat(old).isWaitingAt(MediationAgreementProcess.Elements.MAKE_AGREEMENT);
 
     // a party withdraws: version 1's own withdrawal ends the case
-    runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
-        .processInstanceBusinessKey(old.getBusinessKey())
-        .setVariable(Withdrawals.WITHDRAWN_PARTY_ID, partiesOf(old.getBusinessKey()).get(0).getId().toString())
-        .correlate();
+    // version 1 waits for the old name PartyWithdrew: the API's message reaches it all the same (docs/migration.md)
+    MediationCaseProcess.partyWithdrew(runtimeService, old.getBusinessKey(),
+        partiesOf(old.getBusinessKey()).get(0).getId().toString()).correlate();
     ProcessJobs.executeAt(managementService, old, V1_TERMINATION_MAIL);
     taskService.complete(task(old, V1_RECORD_TERMINATION).getId(),
         Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));

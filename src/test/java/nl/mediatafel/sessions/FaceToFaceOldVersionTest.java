@@ -22,6 +22,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessMessage;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -127,5 +128,48 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
         .isEqualTo(oldVersion.getId());
     assertThat(historic(instance, FaceToFaceProcess.SESSIONS_OUTCOME.name())).isEqualTo(SessionProcess.AGREEMENT);
     assertThat(sessions.findById(sessionId).orElseThrow().getStatus()).isEqualTo(SessionStatus.HELD);
+  }
+
+  /**
+   * That version waits for the message under its old name {@code SessionCancelled}; the portal's
+   * {@link SessionProcess#sessionCancelled} ({@code Mediatafel.SessionCancelled}) reaches it all the same, once.
+   */
+  @Test
+  void anInstanceOfTheVersionBeforeTheNamespaceStillHearsACancellation() {
+    ProcessDefinition oldVersion = repositoryService.createProcessDefinitionQuery().deploymentId(old.getId())
+        .processDefinitionKey(FaceToFaceProcess.KEY).singleResult();
+    String caseNumber = registerCase(2, "SHAREHOLDERS", "FACE_TO_FACE", "old-cancel");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.MEDIATOR.name(), "anna");
+    variables.put(FaceToFaceProcess.PARTY_IDS.name(),
+        new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
+    ProcessInstance instance = runtimeService.startProcessInstanceById(oldVersion.getId(), caseNumber, variables);
+    ZonedDateTime start = ZonedDateTime.of(calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), 6),
+        LocalTime.of(14, 0), AMSTERDAM);
+    Map<String, Object> plan = new HashMap<>();
+    plan.put(SessionProcess.SESSION_KIND.name(), "JOINT");
+    plan.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
+    plan.put(SessionProcess.SESSION_START_TIME.name(), "14:00");
+    plan.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
+    plan.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
+    plan.put(SessionProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    taskService.complete(task(instance, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), plan);
+    ProcessJobs.executeAt(managementService, instance, SessionProcess.Elements.INVITATION_MAIL);
+    UUID sessionId = UUID.fromString((String) runtimeService.getVariable(instance.getId(),
+        SessionProcess.SESSION_ID.name()));
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(ProcessMessage.legacyName(SessionProcess.Messages.SESSION_CANCELLED)).count())
+        .as("the old version waits for the old name").isOne();
+
+    SessionProcess.sessionCancelled(runtimeService, caseNumber, partiesOf(caseNumber).get(0).getId().toString(),
+        "Ziek").correlate();
+
+    assertThat(sessions.findById(sessionId).orElseThrow().getStatus()).isEqualTo(SessionStatus.CANCELLED);
+    ProcessJobs.executeAt(managementService, instance, SessionProcess.Elements.SESSION_CANCELLED_MAIL);
+    assertThat(instance).isWaitingAt(SessionProcess.Elements.REPLAN_SESSION)
+        .hasPassed(SessionProcess.Elements.SESSION_CANCELLED, SessionProcess.Elements.CANCEL_SESSION);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(SessionProcess.Elements.CANCEL_SESSION).count()).as("delivered once").isOne();
+    assertThat(instance.getProcessDefinitionId()).isEqualTo(oldVersion.getId());
   }
 }
