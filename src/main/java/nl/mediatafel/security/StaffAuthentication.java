@@ -11,7 +11,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 /**
  * Staff authentication, checked by Camunda's own filter against the engine's identity service (docs/adr/0003). The
  * engine REST API ({@code /engine-rest/*}) and Mediatafel's own API ({@code /api/*}) are machine APIs and require
- * HTTP Basic with a Camunda user. The staff pages of Mediatafel itself (outbox, intake answers, portal links, forum, the case list),
+ * HTTP Basic with a Camunda user. The staff pages of Mediatafel itself (outbox, intake answers, portal links, forum),
  * linked from Tasklist forms, also accept the Camunda webapp login session, so a logged-in staff member is not asked
  * to log in again. Either way the user is set on the engine for the request, so every engine call made for it is
  * subject to the user's authorizations.
@@ -21,6 +21,7 @@ class StaffAuthentication {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String API = "/api/*";
+  /** The staff pages; {@code /cases} is the case list (package {@code workspace}). */
   static final String[] STAFF_PAGES = {"/outbox", "/outbox/*", "/intake/*", "/portal-links/*", "/forum/*",
       "/cases", "/cases/*"};
 

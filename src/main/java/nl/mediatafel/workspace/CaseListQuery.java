@@ -69,9 +69,24 @@ record CaseListQuery(String q, String status, String route, String mediator, Loc
         openedTo == null ? null : openedTo.plusDays(1).atStartOfDay(AMSTERDAM).toInstant(), "number".equals(sort));
   }
 
-  /** The same query on another page (for the page's links). */
-  CaseListQuery onPage(int other) {
-    return new CaseListQuery(q, status, route, mediator, openedFrom, openedTo, sort, other, size);
+  /** The query string of this query on {@code other} page: only the parameters given, URL-encoded. */
+  String parametersOnPage(int other) {
+    java.util.StringJoiner joined = new java.util.StringJoiner("&");
+    java.util.function.BiConsumer<String, Object> add = (name, value) -> {
+      if (value != null) {
+        joined.add(name + "=" + java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    };
+    add.accept("q", q);
+    add.accept("status", status);
+    add.accept("route", route);
+    add.accept("mediator", mediator);
+    add.accept("openedFrom", openedFrom);
+    add.accept("openedTo", openedTo);
+    add.accept("sort", "opened".equals(sort) ? null : sort);
+    add.accept("size", size == DEFAULT_SIZE ? null : size);
+    add.accept("page", other == 0 ? null : other);
+    return joined.toString();
   }
 
   /** How the page's messages are looked up. */

@@ -49,8 +49,10 @@ class CasesPageController {
     CaseList.Result result = list.page(query, locale);
     page.addObject("query", query);
     page.addObject("result", result);
-    page.addObject("previous", query.page() > 0 ? query.onPage(query.page() - 1) : null);
-    page.addObject("next", query.page() + 1 < result.pages() ? query.onPage(query.page() + 1) : null);
+    page.addObject("export", "/cases/export.csv?" + query.parametersOnPage(0));
+    page.addObject("previous", query.page() > 0 ? "/cases?" + query.parametersOnPage(query.page() - 1) : null);
+    page.addObject("next", query.page() + 1 < result.pages() ? "/cases?" + query.parametersOnPage(query.page() + 1)
+        : null);
     return page;
   }
 

@@ -238,7 +238,10 @@ class CaseListTest {
     assertThat(english.body()).contains("<html lang=\"en\"", "<h1>Cases</h1>", "At the table", "4 cases found");
 
     HttpResponse<String> paged = browser.get("/cases?q=" + run + "&size=3", "nl");
-    assertThat(paged.body()).contains("Volgende pagina", "page=1").doesNotContain("Vorige pagina");
+    assertThat(paged.body()).contains("Volgende pagina", "href=\"/cases?q=" + run + "&amp;size=3&amp;page=1\"")
+        .doesNotContain("Vorige pagina");
+    assertThat(browser.get("/cases?q=" + run + "&size=3&page=1", "nl").body()).contains("Vorige pagina", a)
+        .doesNotContain("Volgende pagina", "href=\"/portal-links/" + c + "\"");
 
     HttpResponse<String> bad = browser.get("/cases?page=-1&status=X", "nl");
     assertThat(bad.statusCode()).isEqualTo(400);
