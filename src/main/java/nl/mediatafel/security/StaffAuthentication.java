@@ -21,7 +21,9 @@ class StaffAuthentication {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String API = "/api/*";
-  static final String[] STAFF_PAGES = {"/outbox", "/outbox/*", "/intake/*", "/portal-links/*", "/forum/*"};
+  /** The staff pages; {@code /cases} is the case list (package {@code workspace}). */
+  static final String[] STAFF_PAGES = {"/outbox", "/outbox/*", "/intake/*", "/portal-links/*", "/forum/*",
+      "/cases", "/cases/*"};
 
   @Bean
   FilterRegistrationBean<Filter> staffBasicAuthenticationFilter() {
