@@ -8,6 +8,7 @@ import static nl.mediatafel.cases.MediationCaseProcess.SUITABILITY_JUDGEMENT;
 import java.math.BigDecimal;
 import java.util.Set;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -24,6 +25,12 @@ import org.springframework.stereotype.Component;
 class AcceptCaseDelegate implements JavaDelegate {
 
   static final Set<String> ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "FACE_TO_FACE", "HYBRID");
+
+  /** The rates as the triage form or a caller entered them: any number (a whole one arrives as a Long). */
+  private static final ProcessVariable<Number> HOURLY_RATE_ENTERED = ProcessVariable.of(HOURLY_RATE.name(),
+      Number.class);
+  private static final ProcessVariable<Number> PLATFORM_FEE_ENTERED = ProcessVariable.of(PLATFORM_FEE.name(),
+      Number.class);
 
   private final MediationCaseRepository cases;
   private final IdentityService identityService;
@@ -47,10 +54,10 @@ class AcceptCaseDelegate implements JavaDelegate {
     MediationCase mediationCase = cases.findById(execution.getBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getBusinessKey() + " bestaat niet"));
     mediationCase.accept(route, mediator, SUITABILITY_JUDGEMENT.from(execution).orElse(null),
-        amount(execution.getVariable(HOURLY_RATE.name())), amount(execution.getVariable(PLATFORM_FEE.name())));
+        amount(HOURLY_RATE_ENTERED, execution), amount(PLATFORM_FEE_ENTERED, execution));
   }
 
-  private static BigDecimal amount(Object value) {
-    return value instanceof Number number ? new BigDecimal(number.toString()) : null;
+  private static BigDecimal amount(ProcessVariable<Number> variable, DelegateExecution execution) {
+    return variable.from(execution).map(number -> new BigDecimal(number.toString())).orElse(null);
   }
 }

@@ -147,7 +147,7 @@ public final class MediationCaseProcess {
    */
   public static ProcessMessage partyWithdrew(RuntimeService runtimeService, String caseNumber, String partyId) {
     return ProcessMessage.to(runtimeService, Messages.PARTY_WITHDREW, caseNumber)
-        .setVariable(Withdrawals.WITHDRAWN_PARTY_ID, partyId);
+        .setVariable(Withdrawals.WITHDRAWN_PARTY_ID.name(), partyId);
   }
 
   /**

@@ -2,6 +2,7 @@ package nl.mediatafel.cases;
 
 import java.time.Clock;
 import java.util.UUID;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Withdrawals {
 
   /** Process variable with the id of the party who withdrew. */
-  public static final String WITHDRAWN_PARTY_ID = "withdrawnPartyId";
+  public static final ProcessVariable<String> WITHDRAWN_PARTY_ID = ProcessVariable.of("withdrawnPartyId", String.class);
 
   private final PartyRepository parties;
   private final RuntimeService runtimeService;

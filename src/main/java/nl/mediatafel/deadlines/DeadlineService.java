@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,7 +58,7 @@ public class DeadlineService {
       throw new IllegalArgumentException("Process instance " + processInstanceId + " has no deadline '" + variable
           + "' to extend" + (current == null ? "" : ": it holds a " + current.getClass().getSimpleName()));
     }
-    runtimeService.setVariable(processInstanceId, variable, newDeadline);
+    ProcessVariable.of(variable, Date.class).set(runtimeService, processInstanceId, newDeadline);
 
     List<String> timerJobIds = managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()
         .stream()

@@ -2,6 +2,7 @@ package nl.mediatafel.deadlines;
 
 import java.time.Instant;
 import java.util.Date;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -76,9 +77,10 @@ public class SetDeadlineDelegate implements JavaDelegate {
     }
 
     DelegateExecution processInstance = execution.getProcessInstance();
-    processInstance.setVariable(variable, Date.from(deadline));
+    // the model names the variable (input parameter "variable"): typed here, where the name becomes known
+    ProcessVariable.of(variable, Date.class).set(processInstance, Date.from(deadline));
     if (reminderDays != null) {
-      processInstance.setVariable(reminderVariable(variable),
+      ProcessVariable.of(reminderVariable(variable), Date.class).set(processInstance,
           Date.from(calendar.subtractBusinessDays(deadline, reminderDays)));
     }
   }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,8 @@ public class GenerateDocumentDelegate implements JavaDelegate {
 
     StoredDocument document = documents.generate(caseNumber, documentType, template,
         Locale.forLanguageTag(language), models.modelFor(execution));
-    execution.getProcessInstance().setVariable(variable, document.id().toString());
+    // the model names the variable (input parameter "variable", else documentId)
+    ProcessVariable.of(variable, String.class).set(execution.getProcessInstance(), document.id().toString());
   }
 
   private static String required(DelegateExecution execution, String parameter) {

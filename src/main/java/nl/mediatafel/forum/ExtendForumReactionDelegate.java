@@ -38,7 +38,7 @@ class ExtendForumReactionDelegate implements JavaDelegate {
     Instant deadline = calendar.addBusinessDays(now, businessDays);
     Instant reminder = calendar.addBusinessDays(now, Math.max(1, businessDays / 2));
     // setVariable reaches the variables the party's reaction scope declares (its input parameters)
-    execution.setVariable(OnlineMediationProcess.PARTY_REACTION_DEADLINE.name(), Date.from(deadline));
-    execution.setVariable(OnlineMediationProcess.PARTY_REACTION_REMINDER.name(), Date.from(reminder));
+    OnlineMediationProcess.PARTY_REACTION_DEADLINE.set(execution, Date.from(deadline));
+    OnlineMediationProcess.PARTY_REACTION_REMINDER.set(execution, Date.from(reminder));
   }
 }

@@ -23,6 +23,7 @@ import nl.mediatafel.portal.PortalAction;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.portal.PortalLinks;
 import nl.mediatafel.portal.PortalProperties;
+import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -221,8 +222,8 @@ public class ForumService {
     }
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(OnlineMediationProcess.KEY)
         .processInstanceBusinessKey(caseNumber).active().list().stream()
-        .map(instance -> (String) runtimeService.getVariable(instance.getId(), "mediator"))
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        .flatMap(instance -> CaseVariables.MEDIATOR.from(runtimeService, instance.getId()).stream())
+        .findFirst().orElse(null);
   }
 
   private void requireReadable(ForumThread thread, ForumParticipant reader) {

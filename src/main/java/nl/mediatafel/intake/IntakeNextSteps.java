@@ -1,6 +1,5 @@
 package nl.mediatafel.intake;
 
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import nl.mediatafel.portal.PortalAction;
@@ -33,8 +32,7 @@ class IntakeNextSteps implements PortalNextSteps {
         .variableValueEquals(CaseVariables.PARTY_ID.name(), partyId.toString())
         .list().stream()
         .map(waiting -> new Step("intake", PortalAction.INTAKE, null,
-            runtimeService.getVariable(waiting.getId(), IntakeProcess.PARTY_INTAKE_DEADLINE.name()) instanceof Date d
-                ? d : null))
+            IntakeProcess.PARTY_INTAKE_DEADLINE.from(runtimeService, waiting.getId()).orElse(null)))
         .toList();
   }
 }

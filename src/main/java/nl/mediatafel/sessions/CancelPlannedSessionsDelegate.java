@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.mediatafel.cases.CaseDirectory;
@@ -77,8 +76,7 @@ class CancelPlannedSessionsDelegate implements JavaDelegate {
       return;
     }
     Recipient mediator = directory.mediator(CaseVariables.MEDIATOR.required(execution));
-    String withdrawn = Optional.ofNullable(execution.getVariable(Withdrawals.WITHDRAWN_PARTY_ID))
-        .map(Object::toString).orElse(null);
+    String withdrawn = Withdrawals.WITHDRAWN_PARTY_ID.from(execution).orElse(null);
     List<OutgoingMail> mails = new ArrayList<>();
     for (Session planned : ahead) {
       planning.cancel(planned.getId());

@@ -216,10 +216,10 @@ public class SessionPlanning {
     }
     session.move(newStart, newEnd);
     Date reminder = reminder(newStart);
-    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_START.name(), Date.from(newStart));
-    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_END.name(), Date.from(newEnd));
-    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_REMINDER.name(), reminder);
-    runtimeService.setVariable(instance.getId(), SessionProcess.SESSION_REPORT_DUE.name(), reportDue(newEnd));
+    SessionProcess.SESSION_START.set(runtimeService, instance.getId(), Date.from(newStart));
+    SessionProcess.SESSION_END.set(runtimeService, instance.getId(), Date.from(newEnd));
+    SessionProcess.SESSION_REMINDER.set(runtimeService, instance.getId(), reminder);
+    SessionProcess.SESSION_REPORT_DUE.set(runtimeService, instance.getId(), reportDue(newEnd));
     for (Job job : timers(instance.getId(), SessionProcess.Elements.REMINDER_TIMER)) {
       // no reminder any more when the working day before has passed: then it waits until the session's end
       managementService.setJobDuedate(job.getId(), reminder == null ? Date.from(newEnd) : reminder);
@@ -228,7 +228,7 @@ public class SessionPlanning {
       managementService.setJobDuedate(job.getId(), Date.from(newEnd));
     }
     invitations.send(session, SessionInvitations.INVITATION,
-        (String) runtimeService.getVariable(instance.getId(), CaseVariables.MEDIATOR.name()));
+        CaseVariables.MEDIATOR.from(runtimeService, instance.getId()).orElse(null));
     return session;
   }
 

@@ -1,7 +1,6 @@
 package nl.mediatafel.signing;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import nl.mediatafel.portal.PortalAction;
@@ -30,9 +29,8 @@ class SigningNextSteps implements PortalNextSteps {
   public List<Step> waitingFor(String caseNumber, UUID partyId) {
     List<Step> steps = new ArrayList<>();
     for (Execution waiting : waitingFor(caseNumber, partyId, SigningProcess.Elements.WAIT_FOR_SIGNATURE)) {
-      Object deadline = runtimeService.getVariable(waiting.getId(), SigningProcess.SIGNER_DEADLINE.name());
       steps.add(new Step("sign", PortalAction.SIGN, documentType(waiting),
-          deadline instanceof Date date ? date : null));
+          SigningProcess.SIGNER_DEADLINE.from(runtimeService, waiting.getId()).orElse(null)));
     }
     for (Execution late : waitingFor(caseNumber, partyId, SigningProcess.Elements.FOLLOW_UP)) {
       steps.add(new Step("sign-late", PortalAction.SIGN, documentType(late), null));
@@ -41,8 +39,7 @@ class SigningNextSteps implements PortalNextSteps {
   }
 
   private String documentType(Execution execution) {
-    Object type = runtimeService.getVariable(execution.getId(), SigningProcess.DOCUMENT_TYPE.name());
-    return type == null ? null : type.toString();
+    return SigningProcess.DOCUMENT_TYPE.from(runtimeService, execution.getId()).orElse(null);
   }
 
   private List<Execution> waitingFor(String caseNumber, UUID partyId, String activityId) {

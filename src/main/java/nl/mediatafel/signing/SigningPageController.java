@@ -137,10 +137,7 @@ class SigningPageController {
           .activityId(activity)
           .variableValueEquals(CaseVariables.PARTY_ID.name(), holder.party().getId().toString())
           .list()) {
-        Object documentId = runtimeService.getVariableLocal(waiting.getId(), SigningProcess.DOCUMENT_ID.name());
-        if (documentId != null) {
-          documentIds.add(documentId.toString());
-        }
+        SigningProcess.DOCUMENT_ID.fromLocal(runtimeService, waiting.getId()).ifPresent(documentIds::add);
       }
     }
     signatures.byParty(holder.caseNumber(), holder.party().getId())

@@ -17,6 +17,7 @@ import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ModelDeployment;
 import nl.mediatafel.process.ModelFile;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.settlement.SettlementProcess;
 import org.camunda.bpm.engine.RepositoryService;
@@ -187,11 +188,11 @@ class CaseMigrationTest extends ProcessScenario {
 
   private static Map<String, Object> acceptance(String route) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(MediationCaseProcess.TRIAGE_DECISION.name(), MediationCaseProcess.ACCEPT);
-    variables.put(MediationCaseProcess.SUITABILITY_JUDGEMENT.name(), "Past");
-    variables.put(MediationCaseProcess.ROUTE.name(), route);
-    variables.put(CaseVariables.MEDIATOR.name(), "anna");
-    variables.put(MediationCaseProcess.HOURLY_RATE.name(), 120.0);
+    MediationCaseProcess.TRIAGE_DECISION.putIn(variables, MediationCaseProcess.ACCEPT);
+    MediationCaseProcess.SUITABILITY_JUDGEMENT.putIn(variables, "Past");
+    MediationCaseProcess.ROUTE.putIn(variables, route);
+    CaseVariables.MEDIATOR.putIn(variables, "anna");
+    MediationCaseProcess.HOURLY_RATE.putIn(variables, 120.0);
     return variables;
   }
 }

@@ -39,6 +39,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.settlement.SettlementProcess;
@@ -56,7 +57,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Scenarios of {@code processes/mediation-case.bpmn} from request to the signed mediation agreement, on the real engine with the
+ * Scenarios of {@code processes/mediation-case.bpmn} from request to the signed mediation agreement,
+     on the real engine with the
  * job executor off: every job and timer is fired by the test, every mail arrives at the test SMTP server.
  */
 @MediatafelTest
@@ -164,8 +166,8 @@ class MediationCaseProcessTest {
     executeJobs(instance, CAN_START_MAIL);
     executeJobs(instance, MAKE_AGREEMENT);
     complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", true));
-    String agreement = (String) runtimeService.getVariable(stage(instance, MediationAgreementProcess.KEY).getId(),
-        MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.name());
+    String agreement = MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.required(runtimeService, stage(instance,
+        MediationAgreementProcess.KEY).getId());
     ProcessInstance signing = calledSigning(instance);
     executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
     partiesOf(instance).forEach(party -> sign(instance, party, agreement));
@@ -176,12 +178,12 @@ class MediationCaseProcessTest {
     assertThat(sessions.getBusinessKey()).isEqualTo(instance.getBusinessKey());
     Task plan = taskService.createTaskQuery().processInstanceId(sessions.getId()).singleResult();
     Map<String, Object> session = new HashMap<>();
-    session.put(SessionProcess.SESSION_KIND.name(), "JOINT");
-    session.put(SessionProcess.SESSION_DATE.name(), java.time.LocalDate.now().plusDays(10).toString());
-    session.put(SessionProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
-    session.put(SessionProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    SessionProcess.SESSION_KIND.putIn(session, "JOINT");
+    SessionProcess.SESSION_DATE.putIn(session, java.time.LocalDate.now().plusDays(10).toString());
+    SessionProcess.SESSION_START_TIME.putIn(session, "14:00");
+    SessionProcess.SESSION_DURATION_MINUTES.putIn(session, "120");
+    SessionProcess.SESSION_LOCATION_KIND.putIn(session, SessionProcess.ADDRESS);
+    SessionProcess.SESSION_ADDRESS.putIn(session, "Maliebaan 12, Utrecht");
     taskService.complete(plan.getId(), session);
     ProcessInstance held = runtimeService.createProcessInstanceQuery().superProcessInstanceId(sessions.getId())
         .processDefinitionKey(SessionProcess.KEY).singleResult();
@@ -191,15 +193,15 @@ class MediationCaseProcessTest {
     executeJobs(held, SessionProcess.Elements.SESSION_END_TIMER);
     Task report = taskService.createTaskQuery().processInstanceId(held.getId())
         .taskDefinitionKey(SessionProcess.Elements.SESSION_REPORT).singleResult();
-    taskService.complete(report.getId(), Map.of(SessionProcess.SESSION_HOURS.name(), 2.5,
-        SessionProcess.SESSION_SUMMARY.name(), "Afspraken over de schutting", SessionProcess.SESSION_NEXT_STEP.name(),
-        "AGREEMENT"));
+    taskService.complete(report.getId(), ProcessVariable.map(SessionProcess.SESSION_HOURS.with(2.5),
+        SessionProcess.SESSION_SUMMARY.with("Afspraken over de schutting"),
+            SessionProcess.SESSION_NEXT_STEP.with("AGREEMENT")));
 
     assertThat(instance).isWaitingAt(MediationCaseProcess.Elements.SETTLEMENT);
     assertThat(stage(instance, SettlementProcess.KEY)).hasPassed(SettlementProcess.Elements.AGREEMENT_REACHED)
         .isWaitingAt(SettlementProcess.Elements.DRAFT_SETTLEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_REACHED");
-    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(2.5);
+    assertThat(MediationCaseProcess.HOURS_SPENT.from(runtimeService, instance.getId()).orElse(null)).isEqualTo(2.5);
   }
 
   @Test
@@ -232,8 +234,8 @@ class MediationCaseProcessTest {
     executeJobs(instance, MAKE_AGREEMENT);
     StoredDocument second = documents.current(instance.getBusinessKey(), "MEDIATION_AGREEMENT").orElseThrow();
     assertThat(second.version()).isEqualTo(2);
-    assertThat(runtimeService.getVariable(stage(instance, MediationAgreementProcess.KEY).getId(),
-        MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.name())).isEqualTo(second.id().toString());
+    assertThat(MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.from(runtimeService, stage(instance,
+        MediationAgreementProcess.KEY).getId()).orElse(null)).isEqualTo(second.id().toString());
     assertThat(tasks(instance, REVIEW_AGREEMENT)).hasSize(1);
   }
 
@@ -427,7 +429,7 @@ class MediationCaseProcessTest {
     variables.put("triageDecision", "ACCEPT");
     variables.put("suitabilityJudgement", "Beide partijen willen verder; de route past.");
     variables.put("route", route);
-    variables.put(CaseVariables.MEDIATOR.name(), mediator);
+    CaseVariables.MEDIATOR.putIn(variables, mediator);
     variables.put("hourlyRate", 145.0);
     variables.put("platformFee", 95.0);
     return variables;

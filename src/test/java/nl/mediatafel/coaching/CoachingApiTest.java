@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
@@ -15,6 +14,7 @@ import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -198,10 +198,10 @@ class CoachingApiTest {
         .as("no coach yet").isEqualTo(HttpStatus.NOT_FOUND);
 
     Task assessment = taskService.createTaskQuery().processInstanceId(instance(number).getId()).singleResult();
-    taskService.complete(assessment.getId(), Map.of(
-        ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.ACCEPT,
-        CaseVariables.MEDIATOR.name(), "anna",
-        ConflictCoachingProcess.HOURLY_RATE.name(), 95.0));
+    taskService.complete(assessment.getId(), ProcessVariable.map(
+        ConflictCoachingProcess.DECISION.with(ConflictCoachingProcess.ACCEPT),
+        CaseVariables.MEDIATOR.with("anna"),
+        ConflictCoachingProcess.HOURLY_RATE.with(95.0)));
 
     JsonNode coachView = http.withBasicAuth("anna", "anna").getForObject(path, JsonNode.class);
     assertThat(coachView.get("coach").asText()).isEqualTo("anna");
@@ -220,8 +220,8 @@ class CoachingApiTest {
     String number = post(validRequest(), null, null).getBody().get("caseNumber").asText();
     ProcessInstance instance = instance(number);
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
-        Map.of(ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.ACCEPT,
-            CaseVariables.MEDIATOR.name(), "bram", ConflictCoachingProcess.HOURLY_RATE.name(), 110));
+        ProcessVariable.map(ConflictCoachingProcess.DECISION.with(ConflictCoachingProcess.ACCEPT),
+            CaseVariables.MEDIATOR.with("bram"), ConflictCoachingProcess.HOURLY_RATE.with(110)));
     ProcessJobs.executeAt(managementService, instance, ConflictCoachingProcess.Elements.WELCOME_MAIL);
     ProcessJobs.executeAt(managementService, instance, ConflictCoachingProcess.Elements.COACH_MAIL);
     String query = "/engine-rest/task?processInstanceBusinessKey=" + number;

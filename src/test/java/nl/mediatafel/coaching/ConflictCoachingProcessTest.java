@@ -40,6 +40,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -108,12 +109,12 @@ class ConflictCoachingProcessTest {
     Task assessment = task(instance, ASSESS_REQUEST);
     assertThat(assessment).hasCandidateGroup("secretariat");
     assertThat(formRef(assessment)).isEqualTo("coaching-assessment");
-    assertThat(assessment.getDueDate()).isEqualTo(runtimeService.getVariable(instance.getId(),
-        ConflictCoachingProcess.ASSESSMENT_DEADLINE.name()));
+    assertThat(assessment.getDueDate()).isEqualTo(ConflictCoachingProcess.ASSESSMENT_DEADLINE.from(runtimeService,
+        instance.getId()).orElse(null));
 
-    taskService.complete(assessment.getId(), Map.of(
-        ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.REFER,
-        ConflictCoachingProcess.REFERRAL_REASON.name(), "Een gesprek met beide buren past beter: vraag mediation aan."));
+    taskService.complete(assessment.getId(), ProcessVariable.map(
+        ConflictCoachingProcess.DECISION.with(ConflictCoachingProcess.REFER),
+        ConflictCoachingProcess.REFERRAL_REASON.with("Een gesprek met beide buren past beter: vraag mediation aan.")));
     assertThat(instance).isWaitingAt(REFERRAL_MAIL);
     ProcessJobs.executeAt(managementService, instance, REFERRAL_MAIL);
 
@@ -152,17 +153,17 @@ class ConflictCoachingProcessTest {
     assertThat(intake).hasCandidateUser(COACH);
     assertCoachOnly(intake);
     assertThat(formRef(intake)).isEqualTo("coaching-intake");
-    assertThat(intake.getDueDate()).isEqualTo(runtimeService.getVariable(instance.getId(),
-        ConflictCoachingProcess.INTAKE_DEADLINE.name()));
-    taskService.complete(intake.getId(), Map.of(ConflictCoachingProcess.INTAKE_CHANNEL.name(), "VIDEO",
-        ConflictCoachingProcess.INTAKE_EXPLAINED.name(), true));
+    assertThat(intake.getDueDate()).isEqualTo(ConflictCoachingProcess.INTAKE_DEADLINE.from(runtimeService,
+        instance.getId()).orElse(null));
+    taskService.complete(intake.getId(), ProcessVariable.map(ConflictCoachingProcess.INTAKE_CHANNEL.with("VIDEO"),
+        ConflictCoachingProcess.INTAKE_EXPLAINED.with(true)));
 
     Task first = task(instance, RECORD_SESSION);
     assertThat(first).hasCandidateUser(COACH);
     assertCoachOnly(first);
     assertThat(formRef(first)).isEqualTo("coaching-session");
-    assertThat(first.getDueDate()).isEqualTo(runtimeService.getVariable(instance.getId(),
-        ConflictCoachingProcess.SESSION_DEADLINE.name()));
+    assertThat(first.getDueDate()).isEqualTo(ConflictCoachingProcess.SESSION_DEADLINE.from(runtimeService,
+        instance.getId()).orElse(null));
     taskService.complete(first.getId(), session(daysAgo(7), "ONLINE", 1.5, ConflictCoachingProcess.ANOTHER_SESSION));
     assertThat(runtimeService.getVariables(instance.getId()))
         .as("date, form and hours stay with the task; the total is what the cost statement reads")
@@ -185,7 +186,7 @@ class ConflictCoachingProcessTest {
     assertThat(formRef(advice)).isEqualTo("coaching-advice");
     assertThat(advice.getDueDate()).isNotNull();
     String adviceText = "Spreek de buurman op een rustig moment aan en benoem wat u zelf nodig heeft.";
-    taskService.complete(advice.getId(), Map.of(ConflictCoachingProcess.ADVICE_TEXT.name(), adviceText));
+    taskService.complete(advice.getId(), ProcessVariable.map(ConflictCoachingProcess.ADVICE_TEXT.with(adviceText)));
     assertThat(trajectories.findById(number).orElseThrow().getAdvice()).isEqualTo(adviceText);
     assertThat(runtimeService.getVariables(instance.getId()))
         .as("the advice is in the file, not a process variable")
@@ -231,8 +232,7 @@ class ConflictCoachingProcessTest {
     convert.putAll(otherParty("Henk de Buurman", "henk@example.nl"));
     taskService.complete(task(instance, RECORD_SESSION).getId(), convert);
 
-    String mediationNumber = (String) runtimeService.getVariable(instance.getId(),
-        ConflictCoachingProcess.MEDIATION_CASE_NUMBER.name());
+    String mediationNumber = ConflictCoachingProcess.MEDIATION_CASE_NUMBER.required(runtimeService, instance.getId());
     assertThat(mediationNumber).matches("MED-\\d{4}-\\d{4}");
     started.add(mediationNumber);
     CoachingTrajectory trajectory = trajectories.findById(number).orElseThrow();
@@ -259,7 +259,7 @@ class ConflictCoachingProcessTest {
         .processInstanceBusinessKey(mediationNumber).processDefinitionKey(MediationCaseProcess.KEY).singleResult();
     assertThat(mediationInstance).as("the mediation starts as usual, at triage").isNotNull();
     assertThat(mediationInstance).isWaitingAt(MediationCaseProcess.Elements.TRIAGE);
-    assertThat(runtimeService.getVariable(mediationInstance.getId(), MediationCaseProcess.PARTY_COUNT.name()))
+    assertThat(MediationCaseProcess.PARTY_COUNT.from(runtimeService, mediationInstance.getId()).orElse(null))
         .isEqualTo(2);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MediationCaseProcess.KEY).count())
         .isEqualTo(mediationsBefore + 1);
@@ -305,10 +305,10 @@ class ConflictCoachingProcessTest {
   void aCoachWhoIsNoMediatorAndASessionInTheFutureAreRefused() {
     ProcessInstance instance = request();
     Task assessment = task(instance, ASSESS_REQUEST);
-    assertThatThrownBy(() -> taskService.complete(assessment.getId(), Map.of(
-        ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.ACCEPT,
-        CaseVariables.MEDIATOR.name(), "daan",
-        ConflictCoachingProcess.HOURLY_RATE.name(), 95.0)))
+    assertThatThrownBy(() -> taskService.complete(assessment.getId(), ProcessVariable.map(
+        ConflictCoachingProcess.DECISION.with(ConflictCoachingProcess.ACCEPT),
+        CaseVariables.MEDIATOR.with("daan"),
+        ConflictCoachingProcess.HOURLY_RATE.with(95.0))))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Coach 'daan' is geen gebruiker in de groep mediators");
     assertThat(instance).isWaitingAt(ASSESS_REQUEST);
@@ -375,10 +375,10 @@ class ConflictCoachingProcessTest {
 
   private ProcessInstance accepted(double hourlyRate) {
     ProcessInstance instance = request();
-    taskService.complete(task(instance, ASSESS_REQUEST).getId(), Map.of(
-        ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.ACCEPT,
-        CaseVariables.MEDIATOR.name(), COACH,
-        ConflictCoachingProcess.HOURLY_RATE.name(), hourlyRate));
+    taskService.complete(task(instance, ASSESS_REQUEST).getId(), ProcessVariable.map(
+        ConflictCoachingProcess.DECISION.with(ConflictCoachingProcess.ACCEPT),
+        CaseVariables.MEDIATOR.with(COACH),
+        ConflictCoachingProcess.HOURLY_RATE.with(hourlyRate)));
     return instance;
   }
 
@@ -387,8 +387,8 @@ class ConflictCoachingProcessTest {
     ProcessInstance instance = accepted(95.0);
     ProcessJobs.executeAt(managementService, instance, WELCOME_MAIL);
     ProcessJobs.executeAt(managementService, instance, COACH_MAIL);
-    taskService.complete(task(instance, INTAKE_CONVERSATION).getId(), Map.of(
-        ConflictCoachingProcess.INTAKE_CHANNEL.name(), "PHONE", ConflictCoachingProcess.INTAKE_EXPLAINED.name(), true));
+    taskService.complete(task(instance, INTAKE_CONVERSATION).getId(), ProcessVariable.map(
+        ConflictCoachingProcess.INTAKE_CHANNEL.with("PHONE"), ConflictCoachingProcess.INTAKE_EXPLAINED.with(true)));
     purgeMail();
     return instance;
   }
@@ -399,21 +399,21 @@ class ConflictCoachingProcessTest {
 
   private static Map<String, Object> session(LocalDate date, String form, double hours, String nextStep) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ConflictCoachingProcess.SESSION_DATE.name(), date.toString());
-    variables.put(ConflictCoachingProcess.SESSION_FORM.name(), form);
-    variables.put(ConflictCoachingProcess.SESSION_HOURS.name(), hours);
-    variables.put(ConflictCoachingProcess.NEXT_STEP_CHOICE.name(), nextStep);
+    ConflictCoachingProcess.SESSION_DATE.putIn(variables, date.toString());
+    ConflictCoachingProcess.SESSION_FORM.putIn(variables, form);
+    ConflictCoachingProcess.SESSION_HOURS.putIn(variables, hours);
+    ConflictCoachingProcess.NEXT_STEP_CHOICE.putIn(variables, nextStep);
     return variables;
   }
 
   private static Map<String, Object> otherParty(String name, String email) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ConflictCoachingProcess.OTHER_PARTY_NAME.name(), name);
-    variables.put(ConflictCoachingProcess.OTHER_PARTY_EMAIL.name(), email);
-    variables.put(ConflictCoachingProcess.OTHER_PARTY_LANGUAGE.name(), "en");
-    variables.put(ConflictCoachingProcess.OTHER_PARTY_PAYER.name(), "SELF");
-    variables.put(ConflictCoachingProcess.ESCALATION.name(), "MEDIUM");
-    variables.put(ConflictCoachingProcess.SAFETY_CONCERN.name(), false);
+    ConflictCoachingProcess.OTHER_PARTY_NAME.putIn(variables, name);
+    ConflictCoachingProcess.OTHER_PARTY_EMAIL.putIn(variables, email);
+    ConflictCoachingProcess.OTHER_PARTY_LANGUAGE.putIn(variables, "en");
+    ConflictCoachingProcess.OTHER_PARTY_PAYER.putIn(variables, "SELF");
+    ConflictCoachingProcess.ESCALATION.putIn(variables, "MEDIUM");
+    ConflictCoachingProcess.SAFETY_CONCERN.putIn(variables, false);
     return variables;
   }
 

@@ -44,6 +44,7 @@ import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.Session;
 import nl.mediatafel.sessions.SessionKind;
 import nl.mediatafel.sessions.SessionPlanning;
@@ -105,7 +106,8 @@ class OnlineMediationProcessTest extends ProcessScenario {
     assertThat(open).hasCandidateUser(MEDIATOR);
     assertThat(formRef(open)).isEqualTo("online-open-forum-round");
     forum.post(ForumThread.joint(caseNumber), ForumParticipant.mediator(caseNumber, MEDIATOR), "Welkom, wat speelt er?");
-    taskService.complete(open.getId(), Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+    taskService.complete(open.getId(), ProcessVariable.map(
+        OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(3L)));
 
     assertThat(waits(instance)).hasSize(2);
     Date deadline = (Date) runtimeService.getVariable(instance.getId(), "forumReactionDeadline");
@@ -155,7 +157,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     String caseNumber = registerCase(30);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
     taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
-        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 5.0));
+        ProcessVariable.map(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(5.0)));
     assertThat(waits(instance)).hasSize(30);
     assertThat(timers(instance, REACTION_REMINDER_TIMER)).hasSize(30);
 
@@ -180,7 +182,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     String caseNumber = registerCase(2);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
     taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
-        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 2L));
+        ProcessVariable.map(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(2L)));
     List<Party> all = partiesOf(caseNumber);
     Party silent = all.get(1);
     forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(0).getId()), "Ik reageer.");
@@ -201,11 +203,12 @@ class OnlineMediationProcessTest extends ProcessScenario {
     assertThat(formRef(missing)).isEqualTo("online-reaction-missing");
     assertThat(taskService.getVariable(missing.getId(), "partyName")).isEqualTo(silent.getName());
     Instant before = Instant.now();
-    taskService.complete(missing.getId(), Map.of(OnlineMediationProcess.REACTION_FOLLOW_UP.name(), "EXTEND",
-        OnlineMediationProcess.REACTION_EXTENSION_BUSINESS_DAYS.name(), 4L));
+    taskService.complete(missing.getId(), ProcessVariable.map(OnlineMediationProcess.REACTION_FOLLOW_UP.with("EXTEND"),
+        OnlineMediationProcess.REACTION_EXTENSION_BUSINESS_DAYS.with(4L)));
 
     assertThat(waits(instance)).as("waiting again for the same party").singleElement()
-        .satisfies(wait -> assertThat(runtimeService.getVariable(wait, "partyId")).isEqualTo(silent.getId().toString()));
+        .satisfies(wait -> assertThat(runtimeService.getVariable(wait, "partyId"))
+            .isEqualTo(silent.getId().toString()));
     Job newDeadline = timer(instance, REACTION_DEADLINE_TIMER);
     assertThat(newDeadline.getDuedate().toInstant())
         .isAfterOrEqualTo(calendar.addBusinessDays(before, 4).minusSeconds(5))
@@ -214,7 +217,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
 
     managementService.executeJob(newDeadline.getId());
     taskService.complete(task(instance, REACTION_MISSING).getId(),
-        Map.of(OnlineMediationProcess.REACTION_FOLLOW_UP.name(), "CONTINUE_WITHOUT"));
+        ProcessVariable.map(OnlineMediationProcess.REACTION_FOLLOW_UP.with("CONTINUE_WITHOUT")));
     assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND)
         .hasPassed(OnlineMediationProcess.Elements.WITHOUT_REACTION_END,
             OnlineMediationProcess.Elements.REACTION_RECEIVED_END);
@@ -225,7 +228,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     String caseNumber = registerCase(3);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_ASYNC);
     taskService.complete(task(instance, OPEN_FORUM_ROUND).getId(),
-        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+        ProcessVariable.map(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(3L)));
     List<Party> all = partiesOf(caseNumber);
     Party second = all.get(1);
 
@@ -259,7 +262,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     assertThat(formRef(plan)).isEqualTo("online-plan-video-session");
     ZonedDateTime start = sessionStart(8);
     Map<String, Object> variables = video(start, "JOINT");
-    variables.put(SessionProcess.PRACTICE_WANTED.name(), true);
+    SessionProcess.PRACTICE_WANTED.putIn(variables, true);
     taskService.complete(plan.getId(), variables);
     Session session = currentSession(instance);
     assertThat(session.isVideo()).isTrue();
@@ -277,8 +280,8 @@ class OnlineMediationProcessTest extends ProcessScenario {
         SessionProcess.PRACTICE_DURATION_MINUTES.name(), "30",
         // Tasklist sends an empty field as an empty text: the practice session takes the session's link
         SessionProcess.PRACTICE_VIDEO_LINK.name(), ""));
-    Session practiceSession = sessions.findById(UUID.fromString((String) runtimeService.getVariable(session(instance).getId(),
-        SessionProcess.PRACTICE_SESSION_ID.name()))).orElseThrow();
+    Session practiceSession = sessions.findById(UUID.fromString(SessionProcess.PRACTICE_SESSION_ID
+        .required(runtimeService, session(instance).getId()))).orElseThrow();
     assertThat(practiceSession.isPractice()).isTrue();
     assertThat(practiceSession.getKind()).isEqualTo(SessionKind.CAUCUS);
     assertThat(practiceSession.getCaucusPartyId()).isEqualTo(unsure.getId());
@@ -319,11 +322,11 @@ class OnlineMediationProcessTest extends ProcessScenario {
     }
     taskService.complete(task(instance, CLOSE_FORUM_ROUND).getId(), close(1.25, "", "CAUCUS"));
     assertThat(instance).isWaitingAt(PLAN_VIDEO_SESSION);
-    assertThat(runtimeService.getVariable(instance.getId(), SessionProcess.SESSION_KIND.name()))
+    assertThat(SessionProcess.SESSION_KIND.from(runtimeService, instance.getId()).orElse(null))
         .as("the planning form starts with the chosen kind").isEqualTo("CAUCUS");
 
     Map<String, Object> caucus = video(sessionStart(12), "CAUCUS");
-    caucus.put(SessionProcess.CAUCUS_PARTY_NUMBER.name(), 1L);
+    SessionProcess.CAUCUS_PARTY_NUMBER.putIn(caucus, 1L);
     holdVideoSession(instance, caucus, report(0.75, "Apart gesprek.", "NO_AGREEMENT"));
 
     assertThat(instance).isEnded().hasPassed(OnlineMediationProcess.Elements.NO_AGREEMENT_END);
@@ -383,7 +386,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     String caseNumber = registerCase(2);
     ProcessInstance instance = start(caseNumber, OnlineMediationProcess.ONLINE_VIDEO);
     Map<String, Object> variables = video(sessionStart(5), "JOINT");
-    variables.put(SessionProcess.SESSION_VIDEO_LINK.name(), "http://video.example/open");
+    SessionProcess.SESSION_VIDEO_LINK.putIn(variables, "http://video.example/open");
     Task plan = task(instance, PLAN_VIDEO_SESSION);
     assertThatThrownBy(() -> taskService.complete(plan.getId(), variables))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("https://");
@@ -404,7 +407,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     assertThatThrownBy(() -> taskService.complete(close.getId(), close(1, "Samenvatting", "LATER")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("LATER");
     assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND);
-    assertThat(runtimeService.getVariable(instance.getId(), OnlineMediationProcess.HOURS_SPENT.name())).isNull();
+    assertThat(OnlineMediationProcess.HOURS_SPENT.from(runtimeService, instance.getId()).orElse(null)).isNull();
     assertThat(forum.read(ForumThread.joint(caseNumber), ForumParticipant.mediator(caseNumber, MEDIATOR)))
         .extracting(ForumPost::getText).doesNotContain("Samenvatting");
   }
@@ -417,10 +420,10 @@ class OnlineMediationProcessTest extends ProcessScenario {
 
   private ProcessInstance start(String caseNumber, String route) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CaseVariables.MEDIATOR.name(), MEDIATOR);
+    CaseVariables.MEDIATOR.putIn(variables, MEDIATOR);
     variables.put(OnlineMediationProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
-    variables.put(OnlineMediationProcess.ROUTE.name(), route);
+    OnlineMediationProcess.ROUTE.putIn(variables, route);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(OnlineMediationProcess.KEY, caseNumber,
         variables);
     started.add(instance.getId());
@@ -441,28 +444,28 @@ class OnlineMediationProcessTest extends ProcessScenario {
   /** The video planning form as Tasklist submits it: 2 hours over {@link #VIDEO_LINK}, no practice session. */
   private static Map<String, Object> video(ZonedDateTime start, String kind) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SessionProcess.SESSION_KIND.name(), kind);
-    variables.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    variables.put(SessionProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
-    variables.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
-    variables.put(SessionProcess.SESSION_VIDEO_LINK.name(), VIDEO_LINK);
-    variables.put(SessionProcess.PRACTICE_WANTED.name(), false);
+    SessionProcess.SESSION_KIND.putIn(variables, kind);
+    SessionProcess.SESSION_DATE.putIn(variables, start.toLocalDate().toString());
+    SessionProcess.SESSION_START_TIME.putIn(variables, start.toLocalTime().toString());
+    SessionProcess.SESSION_DURATION_MINUTES.putIn(variables, "120");
+    SessionProcess.SESSION_VIDEO_LINK.putIn(variables, VIDEO_LINK);
+    SessionProcess.PRACTICE_WANTED.putIn(variables, false);
     return variables;
   }
 
   private static Map<String, Object> report(double hours, String summary, String nextStep) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SessionProcess.SESSION_HOURS.name(), hours);
-    variables.put(SessionProcess.SESSION_SUMMARY.name(), summary);
-    variables.put(OnlineMediationProcess.NEXT_STEP.name(), nextStep);
+    SessionProcess.SESSION_HOURS.putIn(variables, hours);
+    SessionProcess.SESSION_SUMMARY.putIn(variables, summary);
+    OnlineMediationProcess.NEXT_STEP.putIn(variables, nextStep);
     return variables;
   }
 
   private static Map<String, Object> close(double hours, String summary, String nextStep) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(OnlineMediationProcess.FORUM_ROUND_HOURS.name(), hours);
-    variables.put(OnlineMediationProcess.FORUM_SUMMARY.name(), summary);
-    variables.put(OnlineMediationProcess.NEXT_STEP.name(), nextStep);
+    OnlineMediationProcess.FORUM_ROUND_HOURS.putIn(variables, hours);
+    OnlineMediationProcess.FORUM_SUMMARY.putIn(variables, summary);
+    OnlineMediationProcess.NEXT_STEP.putIn(variables, nextStep);
     return variables;
   }
 
@@ -482,7 +485,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
   }
 
   private Session currentSession(ProcessInstance instance) {
-    String id = (String) runtimeService.getVariable(session(instance).getId(), SessionProcess.SESSION_ID.name());
+    String id = SessionProcess.SESSION_ID.required(runtimeService, session(instance).getId());
     assertThat(id).as("sessionId").isNotNull();
     return sessions.findById(UUID.fromString(id)).orElseThrow();
   }

@@ -51,7 +51,7 @@ class MailDeliveryFaultsTest extends ProcessScenario {
     acceptance.put("triageDecision", "ACCEPT");
     acceptance.put("suitabilityJudgement", "Alle drie willen praten.");
     acceptance.put("route", "FACE_TO_FACE");
-    acceptance.put(CaseVariables.MEDIATOR.name(), "anna");
+    CaseVariables.MEDIATOR.putIn(acceptance, "anna");
     acceptance.put("hourlyRate", 145.0);
     acceptance.put("platformFee", 0.0);
     taskService.complete(task(instance, MediationCaseProcess.Elements.TRIAGE).getId(), acceptance);

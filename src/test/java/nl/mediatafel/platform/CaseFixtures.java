@@ -3,11 +3,11 @@ package nl.mediatafel.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -59,12 +59,12 @@ public final class CaseFixtures {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
         .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
     String triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    taskService.complete(triage, Map.of(
-        MediationCaseProcess.TRIAGE_DECISION.name(), MediationCaseProcess.ACCEPT,
-        MediationCaseProcess.SUITABILITY_JUDGEMENT.name(), "Past",
-        MediationCaseProcess.ROUTE.name(), route,
-        CaseVariables.MEDIATOR.name(), mediator,
-        MediationCaseProcess.HOURLY_RATE.name(), 120.0));
+    taskService.complete(triage, ProcessVariable.map(
+        MediationCaseProcess.TRIAGE_DECISION.with(MediationCaseProcess.ACCEPT),
+        MediationCaseProcess.SUITABILITY_JUDGEMENT.with("Past"),
+        MediationCaseProcess.ROUTE.with(route),
+        CaseVariables.MEDIATOR.with(mediator),
+        MediationCaseProcess.HOURLY_RATE.with(120.0)));
     return instance;
   }
 }

@@ -14,6 +14,7 @@ import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.signing.SignatureService;
@@ -153,20 +154,20 @@ public abstract class ProcessScenario {
     ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.REMINDER_TIMER);
     ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.REMINDER_MAIL);
     ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.SESSION_END_TIMER);
-    taskService.complete(task(session, SessionProcess.Elements.SESSION_REPORT).getId(), Map.of(
-        SessionProcess.SESSION_HOURS.name(), hours, SessionProcess.SESSION_SUMMARY.name(), "Verslag",
-        SessionProcess.SESSION_NEXT_STEP.name(), nextStep));
+    taskService.complete(task(session, SessionProcess.Elements.SESSION_REPORT).getId(), ProcessVariable.map(
+        SessionProcess.SESSION_HOURS.with(hours), SessionProcess.SESSION_SUMMARY.with("Verslag"),
+        SessionProcess.SESSION_NEXT_STEP.with(nextStep)));
   }
 
   /** The secretariat plans a joint session at an address ten days ahead; its invitation (with the .ics) is sent. */
   protected void planJointSessionAtTheTable(ProcessInstance sessions) {
     Map<String, Object> session = new HashMap<>();
-    session.put(SessionProcess.SESSION_KIND.name(), "JOINT");
-    session.put(SessionProcess.SESSION_DATE.name(), LocalDate.now().plusDays(10).toString());
-    session.put(SessionProcess.SESSION_START_TIME.name(), "14:00");
-    session.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
-    session.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
-    session.put(SessionProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    SessionProcess.SESSION_KIND.putIn(session, "JOINT");
+    SessionProcess.SESSION_DATE.putIn(session, LocalDate.now().plusDays(10).toString());
+    SessionProcess.SESSION_START_TIME.putIn(session, "14:00");
+    SessionProcess.SESSION_DURATION_MINUTES.putIn(session, "120");
+    SessionProcess.SESSION_LOCATION_KIND.putIn(session, SessionProcess.ADDRESS);
+    SessionProcess.SESSION_ADDRESS.putIn(session, "Maliebaan 12, Utrecht");
     taskService.complete(task(sessions, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), session);
     ProcessJobs.executeAt(managementService, session(sessions), SessionProcess.Elements.INVITATION_MAIL);
   }

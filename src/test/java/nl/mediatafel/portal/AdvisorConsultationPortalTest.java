@@ -77,16 +77,16 @@ class AdvisorConsultationPortalTest {
         "confirm=yes&note=" + "x".repeat(501));
     assertThat(overlong.statusCode()).isEqualTo(400);
     assertThat(overlong.body()).contains("Toelichting: hoogstens 500 tekens", "aria-invalid=\"true\"");
-    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
+    assertThat(MediationCaseProcess.CONSULTING_PARTY_ID.from(runtimeService, instance.getId()).orElse(null))
         .as("nothing reached the case yet").isNull();
 
     HttpResponse<String> done = browser.post(link + "/advisor-consultation", page.body(),
         "confirm=yes&note=" + encode("Ik wil mijn advocaat spreken, 2 weken"));
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).contains("Uw verzoek is verstuurd", caseNumber);
-    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
+    assertThat(MediationCaseProcess.CONSULTING_PARTY_ID.from(runtimeService, instance.getId()).orElse(null))
         .isEqualTo(jan.getId().toString());
-    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.ADVISOR_CONSULTATION_NOTE.name()))
+    assertThat(MediationCaseProcess.ADVISOR_CONSULTATION_NOTE.from(runtimeService, instance.getId()).orElse(null))
         .isEqualTo("Ik wil mijn advocaat spreken, 2 weken");
     TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.ADVISOR_CONSULTATION_MAIL);
@@ -120,7 +120,7 @@ class AdvisorConsultationPortalTest {
     assertThat(page.body()).contains("Alleen Jan de Boer zelf kan dit verzoek doen").doesNotContain("name=\"note\"");
     HttpResponse<String> attempt = advisor.post(link + "/advisor-consultation", page.body(), "confirm=yes");
     assertThat(attempt.statusCode()).isEqualTo(403);
-    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.CONSULTING_PARTY_ID.name()))
+    assertThat(MediationCaseProcess.CONSULTING_PARTY_ID.from(runtimeService, instance.getId()).orElse(null))
         .isNull();
   }
 }

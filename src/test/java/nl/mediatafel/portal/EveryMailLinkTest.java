@@ -23,6 +23,7 @@ import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.StaffBrowser;
 import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.settlement.SettlementProcess;
 import nl.mediatafel.signing.SigningProcess;
@@ -61,7 +62,8 @@ class EveryMailLinkTest extends ProcessScenario {
    */
   static final Set<String> WITHOUT_LINK = Set.of("portal-code", "referral", "case-terminated", "cost-statement",
       "cost-statement-ended", "evaluation", "settlement-signed", "settlement-review-extended", "session-invitation",
-      "session-reminder", "session-cancelled", "case-ended-session-cancelled", "mediation-can-start", "deadline-passed", "forum-message-mediator",
+      "session-reminder", "session-cancelled", "case-ended-session-cancelled", "mediation-can-start",
+          "deadline-passed", "forum-message-mediator",
       "intake-safety-flag", "advisor-consultation", "coaching-welcome", "coaching-assigned", "coaching-referral",
       "coaching-closed", "coaching-converted");
 
@@ -111,7 +113,7 @@ class EveryMailLinkTest extends ProcessScenario {
     holdJointSessionAtTheTable(called(settlement, FaceToFaceProcess.KEY), 1.0, FaceToFaceProcess.AGREEMENT);
     TestMailServer.purge();
     taskService.complete(task(settlement, SettlementProcess.Elements.DRAFT_SETTLEMENT).getId(),
-        Map.of(SettlementProcess.SETTLEMENT_POINTS.name(), "Jan snoeit de takken voor 1 maart."));
+        ProcessVariable.map(SettlementProcess.SETTLEMENT_POINTS.with("Jan snoeit de takken voor 1 maart.")));
     ProcessJobs.executeAt(managementService, settlement, SettlementProcess.Elements.MAKE_SETTLEMENT);
     ProcessJobs.executeAt(managementService, settlement, SettlementProcess.Elements.SETTLEMENT_REVIEW_MAIL);
     follow("settlement-review", settlement.getBusinessKey(), 3);
@@ -135,7 +137,7 @@ class EveryMailLinkTest extends ProcessScenario {
         + PortalBrowser.encode("Welkom allemaal")).statusCode()).isEqualTo(303);
     follow("forum-message", online.getBusinessKey(), 2);
     taskService.complete(task(forum, OnlineMediationProcess.Elements.OPEN_FORUM_ROUND).getId(),
-        Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 2L));
+        ProcessVariable.map(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(2L)));
     TestMailServer.purge();
     List<Job> reminders = timers(forum, OnlineMediationProcess.Elements.REACTION_REMINDER_TIMER);
     assertThat(reminders).isNotEmpty();

@@ -160,10 +160,10 @@ class PortalChromiumTest {
     // the agreement to sign, as the signing tests make it, and the signing mail
     StoredDocument agreement = agreement(caseNumber);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SigningProcess.DOCUMENT_ID.name(), agreement.id().toString());
-    variables.put(SigningProcess.DOCUMENT_TYPE.name(), agreement.documentType());
-    variables.put(SigningProcess.PARTY_IDS.name(), new ArrayList<>(List.of(jan.getId().toString())));
-    variables.put(CaseVariables.MEDIATOR.name(), "anna");
+    SigningProcess.DOCUMENT_ID.putIn(variables, agreement.id().toString());
+    SigningProcess.DOCUMENT_TYPE.putIn(variables, agreement.documentType());
+    SigningProcess.PARTY_IDS.putIn(variables, new ArrayList<>(List.of(jan.getId().toString())));
+    CaseVariables.MEDIATOR.putIn(variables, "anna");
     ProcessInstance signing = runtimeService.startProcessInstanceByKey(SigningProcess.KEY, caseNumber, variables);
     signingInstances.add(signing);
     TestMailServer.purge();

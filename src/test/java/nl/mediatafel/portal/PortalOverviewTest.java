@@ -128,8 +128,7 @@ class PortalOverviewTest {
     Execution waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .activityId(IntakeProcess.Elements.WAIT_FOR_INTAKE)
         .variableValueEquals(CaseVariables.PARTY_ID.name(), jan.getId().toString()).singleResult();
-    Date deadline = (Date) runtimeService.getVariable(waiting.getId(),
-        IntakeProcess.PARTY_INTAKE_DEADLINE.name());
+    Date deadline = IntakeProcess.PARTY_INTAKE_DEADLINE.required(runtimeService, waiting.getId());
     String deadlineText = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.forLanguageTag("nl"))
         .withZone(AMSTERDAM).format(deadline.toInstant());
     assertThat(page).contains(
@@ -164,14 +163,14 @@ class PortalOverviewTest {
   @Test
   void aSignerSeesTheDocumentToSignAndItsDeadline() throws Exception {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SigningProcess.DOCUMENT_ID.name(), agreement.id().toString());
-    variables.put(SigningProcess.DOCUMENT_TYPE.name(), agreement.documentType());
-    variables.put(SigningProcess.PARTY_IDS.name(), new ArrayList<>(List.of(jan.getId().toString())));
-    variables.put(CaseVariables.MEDIATOR.name(), "anna");
+    SigningProcess.DOCUMENT_ID.putIn(variables, agreement.id().toString());
+    SigningProcess.DOCUMENT_TYPE.putIn(variables, agreement.documentType());
+    SigningProcess.PARTY_IDS.putIn(variables, new ArrayList<>(List.of(jan.getId().toString())));
+    CaseVariables.MEDIATOR.putIn(variables, "anna");
     ProcessInstance signing = runtimeService.startProcessInstanceByKey(SigningProcess.KEY, caseNumber, variables);
     started.add(signing);
     ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
-    Date deadline = (Date) runtimeService.getVariable(signing.getId(), SigningProcess.SIGNING_DEADLINE.name());
+    Date deadline = SigningProcess.SIGNING_DEADLINE.required(runtimeService, signing.getId());
 
     String link = links.issue(caseNumber, jan.getId(), Audience.PARTY, PortalAction.CASE).url();
     PortalBrowser browser = new PortalBrowser(port);

@@ -106,8 +106,9 @@ class DesignerLoopTest {
 
     // the secretariat accepts it in Tasklist, the mails go out (the job executor is off in tests)
     JsonNode assessment = onlyTask("sanne", number, "candidateGroup=secretariat");
-    complete("sanne", assessment, Map.of(ConflictCoachingProcess.DECISION.name(), ConflictCoachingProcess.ACCEPT,
-        CaseVariables.MEDIATOR.name(), COACH, ConflictCoachingProcess.HOURLY_RATE.name(), 95));
+    complete("sanne", assessment, ProcessVariable.map(
+        ConflictCoachingProcess.DECISION.with(ConflictCoachingProcess.ACCEPT),
+        CaseVariables.MEDIATOR.with(COACH), ConflictCoachingProcess.HOURLY_RATE.with(95)));
     ProcessJobs.executeAt(managementService, instance, ConflictCoachingProcess.Elements.WELCOME_MAIL);
     ProcessJobs.executeAt(managementService, instance, ConflictCoachingProcess.Elements.COACH_MAIL);
 
@@ -120,8 +121,8 @@ class DesignerLoopTest {
     Instant threeDays = calendar.addBusinessDays(Instant.now(), 3);
     assertThat(Duration.between(due, threeDays).abs()).isLessThan(Duration.ofMinutes(5));
     assertThat(due).isBefore(calendar.addBusinessDays(Instant.now(), 5));
-    complete(COACH, intake, Map.of(ConflictCoachingProcess.INTAKE_CHANNEL.name(), "PHONE",
-        ConflictCoachingProcess.INTAKE_EXPLAINED.name(), true));
+    complete(COACH, intake, ProcessVariable.map(ConflictCoachingProcess.INTAKE_CHANNEL.with("PHONE"),
+        ConflictCoachingProcess.INTAKE_EXPLAINED.with(true)));
 
     // the new step, in the coach's Tasklist, with the existing form from the same deployment
     JsonNode step = onlyTask(COACH, number, "candidateUser=" + COACH);
@@ -137,8 +138,8 @@ class DesignerLoopTest {
     assertThat(tasks("bram", number, "candidateUser=bram")).isEmpty();
 
     // and on from there as before: the new step leads to the coaching sessions
-    complete(COACH, step, Map.of(ConflictCoachingProcess.INTAKE_CHANNEL.name(), "VIDEO",
-        ConflictCoachingProcess.INTAKE_EXPLAINED.name(), true));
+    complete(COACH, step, ProcessVariable.map(ConflictCoachingProcess.INTAKE_CHANNEL.with("VIDEO"),
+        ConflictCoachingProcess.INTAKE_EXPLAINED.with(true)));
     assertThat(onlyTask(COACH, number, "candidateUser=" + COACH).get("taskDefinitionKey").asText())
         .isEqualTo(ConflictCoachingProcess.Elements.RECORD_SESSION);
   }

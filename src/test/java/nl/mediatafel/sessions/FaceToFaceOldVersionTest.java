@@ -23,6 +23,7 @@ import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessMessage;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -79,7 +80,7 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
         .processDefinitionKey(FaceToFaceProcess.KEY).singleResult();
     String caseNumber = registerCase(2, "SHAREHOLDERS", "FACE_TO_FACE", "old");
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CaseVariables.MEDIATOR.name(), "anna");
+    CaseVariables.MEDIATOR.putIn(variables, "anna");
     variables.put(FaceToFaceProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     ProcessInstance instance = runtimeService.startProcessInstanceById(oldVersion.getId(), caseNumber, variables);
@@ -87,18 +88,17 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
     ZonedDateTime start = ZonedDateTime.of(calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), 6),
         LocalTime.of(14, 0), AMSTERDAM);
     Map<String, Object> plan = new HashMap<>();
-    plan.put(SessionProcess.SESSION_KIND.name(), "JOINT");
-    plan.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    plan.put(SessionProcess.SESSION_START_TIME.name(), "14:00");
-    plan.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
-    plan.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
-    plan.put(SessionProcess.SESSION_ADDRESS.name(), "Maliebaan 12, Utrecht");
+    SessionProcess.SESSION_KIND.putIn(plan, "JOINT");
+    SessionProcess.SESSION_DATE.putIn(plan, start.toLocalDate().toString());
+    SessionProcess.SESSION_START_TIME.putIn(plan, "14:00");
+    SessionProcess.SESSION_DURATION_MINUTES.putIn(plan, "120");
+    SessionProcess.SESSION_LOCATION_KIND.putIn(plan, SessionProcess.ADDRESS);
+    SessionProcess.SESSION_ADDRESS.putIn(plan, "Maliebaan 12, Utrecht");
     taskService.complete(task(instance, FaceToFaceProcess.Elements.PLAN_SESSION).getId(), plan);
     assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
         .as("the old version calls no session model").isZero();
     ProcessJobs.executeAt(managementService, instance, SessionProcess.Elements.INVITATION_MAIL);
-    UUID sessionId = UUID.fromString((String) runtimeService.getVariable(instance.getId(),
-        SessionProcess.SESSION_ID.name()));
+    UUID sessionId = UUID.fromString(SessionProcess.SESSION_ID.required(runtimeService, instance.getId()));
 
     // moved the old way: the timers of its own wait get the new due dates, the invitation goes out at once
     TestMailServer.purge();
@@ -108,7 +108,7 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
     assertThat(sessions.findById(sessionId).orElseThrow().getSequence()).isEqualTo(1);
     Job reminder = timer(instance, SessionProcess.Elements.REMINDER_TIMER);
     assertThat(reminder.getDuedate().toInstant()).isEqualTo(calendar.subtractBusinessDays(newStart.toInstant(), 1));
-    assertThat(runtimeService.getVariable(instance.getId(), SessionProcess.SESSION_END.name()))
+    assertThat(SessionProcess.SESSION_END.from(runtimeService, instance.getId()).orElse(null))
         .isEqualTo(Date.from(newEnd.toInstant()));
     assertThat(mails(caseNumber)).hasSize(3)
         .allSatisfy(mail -> assertThat(value(event(mail), Property.SEQUENCE)).isEqualTo("1"));
@@ -118,9 +118,9 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
     Job end = timer(instance, SessionProcess.Elements.SESSION_END_TIMER);
     assertThat(end.getDuedate().toInstant()).isEqualTo(newEnd.toInstant());
     managementService.executeJob(end.getId());
-    taskService.complete(task(instance, SessionProcess.Elements.SESSION_REPORT).getId(), Map.of(
-        SessionProcess.SESSION_HOURS.name(), 2.0, SessionProcess.SESSION_SUMMARY.name(), "Op de oude versie",
-        SessionProcess.SESSION_NEXT_STEP.name(), SessionProcess.AGREEMENT));
+    taskService.complete(task(instance, SessionProcess.Elements.SESSION_REPORT).getId(), ProcessVariable.map(
+        SessionProcess.SESSION_HOURS.with(2.0), SessionProcess.SESSION_SUMMARY.with("Op de oude versie"),
+        SessionProcess.SESSION_NEXT_STEP.with(SessionProcess.AGREEMENT)));
 
     assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.AGREEMENT_END);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())

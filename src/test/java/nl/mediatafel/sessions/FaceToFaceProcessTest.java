@@ -90,8 +90,8 @@ class FaceToFaceProcessTest extends ProcessScenario {
     Task plan = task(instance, PLAN_SESSION);
     assertThat(plan).hasCandidateGroup("secretariat");
     assertThat(formRef(plan)).isEqualTo("plan-session");
-    assertThat((String) taskService.getVariable(plan.getId(), SessionProcess.ROOM_LIST.name())).startsWith("1. Spreekkamer De Linde");
-    assertThat((String) taskService.getVariable(plan.getId(), SessionProcess.PARTY_LIST.name())).isEqualTo("1. Partij 1\n2. Partij 2");
+    assertThat(SessionProcess.ROOM_LIST.required(taskService, plan.getId())).startsWith("1. Spreekkamer De Linde");
+    assertThat(SessionProcess.PARTY_LIST.required(taskService, plan.getId())).isEqualTo("1. Partij 1\n2. Partij 2");
 
     ZonedDateTime start = sessionStart(10);
     taskService.complete(plan.getId(), joint(start, 1));
@@ -166,15 +166,15 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(runtimeService.getVariables(instance.getId())).as("hours and summary stay with the report task")
         .doesNotContainKeys(SessionProcess.SESSION_SUMMARY.name(), SessionProcess.SESSION_HOURS.name())
         .containsEntry(FaceToFaceProcess.HOURS_SPENT.name(), 2.0);
-    assertThat(runtimeService.getVariable(instance.getId(), SessionProcess.SESSION_KIND.name()))
+    assertThat(SessionProcess.SESSION_KIND.from(runtimeService, instance.getId()).orElse(null))
         .as("the planning form starts with the chosen next step").isEqualTo("CAUCUS");
 
     Party second = partiesOf(caseNumber).get(1);
     Map<String, Object> caucus = joint(sessionStart(8), 1);
-    caucus.put(SessionProcess.SESSION_KIND.name(), "CAUCUS");
-    caucus.put(SessionProcess.CAUCUS_PARTY_NUMBER.name(), 2L);
-    caucus.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ADDRESS);
-    caucus.put(SessionProcess.SESSION_ADDRESS.name(), "Stationsplein 1, 3511 ED Utrecht");
+    SessionProcess.SESSION_KIND.putIn(caucus, "CAUCUS");
+    SessionProcess.CAUCUS_PARTY_NUMBER.putIn(caucus, 2L);
+    SessionProcess.SESSION_LOCATION_KIND.putIn(caucus, SessionProcess.ADDRESS);
+    SessionProcess.SESSION_ADDRESS.putIn(caucus, "Stationsplein 1, 3511 ED Utrecht");
     taskService.complete(task(instance, PLAN_SESSION).getId(), caucus);
     Session session = currentSession(instance);
     assertThat(session.getKind()).isEqualTo(SessionKind.CAUCUS);
@@ -188,7 +188,8 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(event(mails(caseNumber).get(0)).<Attendee>getProperties(Property.ATTENDEE)).hasSize(2);
 
     attendSession(instance);
-    taskService.complete(task(session(instance), SESSION_REPORT).getId(), report(1.25, "Apart gesprek.", "NO_AGREEMENT"));
+    taskService.complete(task(session(instance), SESSION_REPORT).getId(), report(1.25, "Apart gesprek.",
+        "NO_AGREEMENT"));
 
     assertThat(instance).isEnded().hasPassed(FaceToFaceProcess.Elements.NO_AGREEMENT_END);
     assertThat(historic(instance, FaceToFaceProcess.HOURS_SPENT.name())).isEqualTo(3.25);
@@ -244,7 +245,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     Task replan = task(session(instance), REPLAN_SESSION);
     assertThat(replan).hasCandidateGroup("secretariat");
     assertThat(formRef(replan)).isEqualTo("replan-session");
-    assertThat(taskService.getVariable(replan.getId(), SessionProcess.CANCELLATION_REASON.name())).isEqualTo("Ziek");
+    assertThat(SessionProcess.CANCELLATION_REASON.from(taskService, replan.getId()).orElse(null)).isEqualTo("Ziek");
 
     ZonedDateTime newStart = sessionStart(12);
     taskService.complete(replan.getId(), joint(newStart, 2));
@@ -287,9 +288,9 @@ class FaceToFaceProcessTest extends ProcessScenario {
     assertThat(timer(waiting, REMINDER_TIMER).getDuedate().toInstant())
         .as("the wait restarts with the reminder of the new date")
         .isEqualTo(calendar.subtractBusinessDays(newStart.toInstant(), 1));
-    assertThat(runtimeService.getVariable(waiting.getId(), SessionProcess.SESSION_END.name()))
+    assertThat(SessionProcess.SESSION_END.from(runtimeService, waiting.getId()).orElse(null))
         .isEqualTo(Date.from(newEnd.toInstant()));
-    assertThat(runtimeService.getVariable(waiting.getId(), SessionProcess.MOVED_START.name()))
+    assertThat(SessionProcess.MOVED_START.from(runtimeService, waiting.getId()).orElse(null))
         .as("the message's times are applied, not kept").isNull();
     List<MimeMessage> mails = mails(caseNumber);
     assertThat(mails).hasSize(3).allSatisfy(mail -> {
@@ -307,7 +308,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
     ProcessJobs.executeAt(managementService, waiting, SessionProcess.Elements.MOVED_INVITATION_MAIL);
     assertThat(timer(waiting, REMINDER_TIMER).getDuedate().toInstant())
         .isEqualTo(calendar.subtractBusinessDays(later.toInstant(), 1));
-    assertThat(runtimeService.getVariable(waiting.getId(), SessionProcess.SESSION_END.name()))
+    assertThat(SessionProcess.SESSION_END.from(runtimeService, waiting.getId()).orElse(null))
         .isEqualTo(Date.from(later.plusHours(2).toInstant()));
     assertThat(sessions.findById(session.getId()).orElseThrow().getSequence()).isEqualTo(2);
     managementService.executeJob(timer(waiting, REMINDER_TIMER).getId());
@@ -344,7 +345,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
 
   private ProcessInstance start(String caseNumber) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CaseVariables.MEDIATOR.name(), MEDIATOR);
+    CaseVariables.MEDIATOR.putIn(variables, MEDIATOR);
     variables.put(FaceToFaceProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(FaceToFaceProcess.KEY, caseNumber, variables);
@@ -361,20 +362,20 @@ class FaceToFaceProcessTest extends ProcessScenario {
   /** The planning form's answers as Tasklist submits them: a joint session of 2 hours in room {@code room}. */
   private static Map<String, Object> joint(ZonedDateTime start, int room) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SessionProcess.SESSION_KIND.name(), "JOINT");
-    variables.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    variables.put(SessionProcess.SESSION_START_TIME.name(), start.toLocalTime().toString());
-    variables.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
-    variables.put(SessionProcess.SESSION_LOCATION_KIND.name(), SessionProcess.ROOM);
-    variables.put(SessionProcess.SESSION_ROOM_NUMBER.name(), (long) room);
+    SessionProcess.SESSION_KIND.putIn(variables, "JOINT");
+    SessionProcess.SESSION_DATE.putIn(variables, start.toLocalDate().toString());
+    SessionProcess.SESSION_START_TIME.putIn(variables, start.toLocalTime().toString());
+    SessionProcess.SESSION_DURATION_MINUTES.putIn(variables, "120");
+    SessionProcess.SESSION_LOCATION_KIND.putIn(variables, SessionProcess.ROOM);
+    SessionProcess.SESSION_ROOM_NUMBER.putIn(variables, (long) room);
     return variables;
   }
 
   private static Map<String, Object> report(double hours, String summary, String nextStep) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SessionProcess.SESSION_HOURS.name(), hours);
-    variables.put(SessionProcess.SESSION_SUMMARY.name(), summary);
-    variables.put(SessionProcess.SESSION_NEXT_STEP.name(), nextStep);
+    SessionProcess.SESSION_HOURS.putIn(variables, hours);
+    SessionProcess.SESSION_SUMMARY.putIn(variables, summary);
+    SessionProcess.SESSION_NEXT_STEP.putIn(variables, nextStep);
     return variables;
   }
 
@@ -398,7 +399,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
   }
 
   private Session currentSession(ProcessInstance instance) {
-    String id = (String) runtimeService.getVariable(session(instance).getId(), SessionProcess.SESSION_ID.name());
+    String id = SessionProcess.SESSION_ID.required(runtimeService, session(instance).getId());
     assertThat(id).as("sessionId").isNotNull();
     return sessions.findById(UUID.fromString(id)).orElseThrow();
   }

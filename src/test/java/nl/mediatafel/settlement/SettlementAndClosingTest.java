@@ -54,6 +54,7 @@ import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLinks;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.signing.SigningProcess;
@@ -111,8 +112,9 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     Task draft = task(instance, DRAFT_SETTLEMENT);
     assertThat(draft).hasCandidateUser("anna");
-    taskService.complete(draft.getId(), Map.of(SettlementProcess.SETTLEMENT_POINTS.name(),
-        "1. Jan snoeit de takken voor 1 maart.\n\n  2) Emma betaalt de helft van de nieuwe schutting.  \n"));
+    taskService.complete(draft.getId(), ProcessVariable.map(
+        SettlementProcess.SETTLEMENT_POINTS.with(
+            "1. Jan snoeit de takken voor 1 maart.\n\n  2) Emma betaalt de helft van de nieuwe schutting.  \n")));
     assertThat(drafts.currentPoints(instance.getBusinessKey())).containsExactly(
         "Jan snoeit de takken voor 1 maart.", "Emma betaalt de helft van de nieuwe schutting.");
     ProcessInstance settlementStage = stage(instance, SettlementProcess.KEY);
@@ -187,7 +189,8 @@ class SettlementAndClosingTest extends ProcessScenario {
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
     assertThat(PdfText.of(costs.content())).as("2.5 hours × € 120.00, plus 21% VAT, split in two")
-        .contains("2,50", "300,00", "63,00", "363,00", "Jan de Boer Eigen rekening € 181,50 € 181,50 € 0,00", "Emma Clarke Eigen rekening € 181,50");
+        .contains("2,50", "300,00", "63,00", "363,00", "Jan de Boer Eigen rekening € 181,50 € 181,50 € 0,00",
+            "Emma Clarke Eigen rekening € 181,50");
     PdfArchive.assertPdfA(costs.content());
     ProcessJobs.executeAt(managementService, instance, COST_STATEMENT_MAIL);
     ProcessJobs.executeAt(managementService, instance, EVALUATION_MAIL);
@@ -202,7 +205,8 @@ class SettlementAndClosingTest extends ProcessScenario {
     MediationCase closed = cases.findById(instance.getBusinessKey()).orElseThrow();
     assertThat(closed.getStatus()).isEqualTo("CLOSED");
     assertThat(closed.getClosedAt()).isNotNull();
-    assertThat(closed.getRetainUntil()).isEqualTo(LocalDate.ofInstant(closed.getClosedAt(), ZoneId.of("Europe/Amsterdam"))
+    assertThat(closed.getRetainUntil()).isEqualTo(LocalDate.ofInstant(closed.getClosedAt(),
+        ZoneId.of("Europe/Amsterdam"))
         .plusYears(5));
     assertThat(portalLinks.verify(janLink.substring(janLink.indexOf("/portal/") + 8).split("/")[0]))
         .as("a closed case has no portal any more").isEmpty();
@@ -283,7 +287,8 @@ class SettlementAndClosingTest extends ProcessScenario {
         .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
     Task record = task(instance, MediationCaseProcess.Elements.RECORD_NO_AGREEMENT);
     assertThat(record).hasCandidateUser("anna");
-    taskService.complete(record.getId(), Map.of("terminationNote", "Wel afspraken over de omgang; geen akkoord over de schutting.",
+    taskService.complete(record.getId(), Map.of("terminationNote",
+        "Wel afspraken over de omgang; geen akkoord over de schutting.",
         "referBack", true));
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
@@ -319,7 +324,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     holdSession(instance, 1.5, FaceToFaceProcess.AGREEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .isEqualByComparingTo("3.5");
-    assertThat(runtimeService.getVariable(instance.getId(), MediationCaseProcess.HOURS_SPENT.name())).isEqualTo(3.5);
+    assertThat(MediationCaseProcess.HOURS_SPENT.from(runtimeService, instance.getId()).orElse(null)).isEqualTo(3.5);
     assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(DRAFT_SETTLEMENT);
   }
 
@@ -340,15 +345,16 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(open).hasCandidateUser("anna");
     forum.post(ForumThread.joint(instance.getBusinessKey()), ForumParticipant.mediator(instance.getBusinessKey(),
         "anna"), "Welkom op het forum.");
-    taskService.complete(open.getId(), Map.of(OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.name(), 3L));
+    taskService.complete(open.getId(), ProcessVariable.map(
+        OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(3L)));
     for (Party party : partiesOf(instance)) {
       forum.post(ForumThread.joint(instance.getBusinessKey()), ForumParticipant.party(instance.getBusinessKey(),
           party.getId()), "Mijn reactie.");
     }
     Task close = taskService.createTaskQuery().processInstanceId(online.getId())
         .taskDefinitionKey(OnlineMediationProcess.Elements.CLOSE_FORUM_ROUND).singleResult();
-    taskService.complete(close.getId(), Map.of(OnlineMediationProcess.FORUM_ROUND_HOURS.name(), 1.25,
-        OnlineMediationProcess.NEXT_STEP.name(), OnlineMediationProcess.AGREEMENT));
+    taskService.complete(close.getId(), ProcessVariable.map(OnlineMediationProcess.FORUM_ROUND_HOURS.with(1.25),
+        OnlineMediationProcess.NEXT_STEP.with(OnlineMediationProcess.AGREEMENT)));
 
     assertThat(instance).hasPassed(MediationCaseProcess.Elements.ONLINE)
         .isWaitingAt(MediationCaseProcess.Elements.SETTLEMENT);
@@ -370,12 +376,12 @@ class SettlementAndClosingTest extends ProcessScenario {
     java.time.ZonedDateTime start = java.time.ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).plusDays(14)
         .withHour(10).withMinute(0).withSecond(0).withNano(0);
     Map<String, Object> video = new HashMap<>();
-    video.put(SessionProcess.SESSION_KIND.name(), "JOINT");
-    video.put(SessionProcess.SESSION_DATE.name(), start.toLocalDate().toString());
-    video.put(SessionProcess.SESSION_START_TIME.name(), "10:00");
-    video.put(SessionProcess.SESSION_DURATION_MINUTES.name(), "120");
-    video.put(SessionProcess.SESSION_VIDEO_LINK.name(), "https://video.mediatafel.example/room/42");
-    video.put(SessionProcess.PRACTICE_WANTED.name(), false);
+    SessionProcess.SESSION_KIND.putIn(video, "JOINT");
+    SessionProcess.SESSION_DATE.putIn(video, start.toLocalDate().toString());
+    SessionProcess.SESSION_START_TIME.putIn(video, "10:00");
+    SessionProcess.SESSION_DURATION_MINUTES.putIn(video, "120");
+    SessionProcess.SESSION_VIDEO_LINK.putIn(video, "https://video.mediatafel.example/room/42");
+    SessionProcess.PRACTICE_WANTED.putIn(video, false);
     taskService.complete(plan.getId(), video);
     ProcessInstance session = session(online);
     ProcessJobs.executeAt(managementService, session, SessionProcess.Elements.INVITATION_MAIL);
@@ -387,9 +393,9 @@ class SettlementAndClosingTest extends ProcessScenario {
     Task report = taskService.createTaskQuery().processInstanceId(session.getId())
         .taskDefinitionKey(SessionProcess.Elements.VIDEO_SESSION_REPORT).singleResult();
     assertThat(report).hasCandidateUser("bram");
-    taskService.complete(report.getId(), Map.of(SessionProcess.SESSION_HOURS.name(), 2.0,
-        SessionProcess.SESSION_SUMMARY.name(), "Goed gesprek", OnlineMediationProcess.NEXT_STEP.name(),
-        OnlineMediationProcess.AGREEMENT));
+    taskService.complete(report.getId(), ProcessVariable.map(SessionProcess.SESSION_HOURS.with(2.0),
+        SessionProcess.SESSION_SUMMARY.with("Goed gesprek"),
+            OnlineMediationProcess.NEXT_STEP.with(OnlineMediationProcess.AGREEMENT)));
 
     assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(DRAFT_SETTLEMENT);
     assertThat(task(instance, DRAFT_SETTLEMENT)).hasCandidateUser("bram");
@@ -448,13 +454,13 @@ class SettlementAndClosingTest extends ProcessScenario {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
         .processDefinitionKey(MediationCaseProcess.KEY).singleResult();
     Task triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    taskService.complete(triage.getId(), Map.of(
-        MediationCaseProcess.TRIAGE_DECISION.name(), MediationCaseProcess.ACCEPT,
-        MediationCaseProcess.SUITABILITY_JUDGEMENT.name(), "Past",
-        MediationCaseProcess.ROUTE.name(), "FACE_TO_FACE",
-        nl.mediatafel.process.CaseVariables.MEDIATOR.name(), "anna",
-        MediationCaseProcess.HOURLY_RATE.name(), 120.0,
-        MediationCaseProcess.PLATFORM_FEE.name(), 95.0));
+    taskService.complete(triage.getId(), ProcessVariable.map(
+        MediationCaseProcess.TRIAGE_DECISION.with(MediationCaseProcess.ACCEPT),
+        MediationCaseProcess.SUITABILITY_JUDGEMENT.with("Past"),
+        MediationCaseProcess.ROUTE.with("FACE_TO_FACE"),
+        nl.mediatafel.process.CaseVariables.MEDIATOR.with("anna"),
+        MediationCaseProcess.HOURLY_RATE.with(120.0),
+        MediationCaseProcess.PLATFORM_FEE.with(95.0)));
     runtimeService.createProcessInstanceModification(instance.getId())
         .startBeforeActivity(MediationCaseProcess.Elements.ROUTE_JOIN)
         .cancelAllForActivity(MediationCaseProcess.Elements.INTAKE + "#multiInstanceBody")
@@ -536,8 +542,8 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   private Date reviewDeadline(ProcessInstance instance) {
-    return (Date) runtimeService.getVariable(stage(instance, SettlementProcess.KEY).getId(),
-        SettlementProcess.SETTLEMENT_REVIEW_DEADLINE.name());
+    return SettlementProcess.SETTLEMENT_REVIEW_DEADLINE.required(runtimeService, stage(instance,
+        SettlementProcess.KEY).getId());
   }
 
   private String status(ProcessInstance instance) {

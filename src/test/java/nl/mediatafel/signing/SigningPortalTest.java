@@ -47,10 +47,10 @@ class SigningPortalTest {
   void signingStartedAndMailsSent() throws Exception {
     signingCase = new SigningCases(requests, parties, documents, runtimeService).create(2);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SigningProcess.DOCUMENT_ID.name(), signingCase.agreement().id().toString());
-    variables.put(SigningProcess.DOCUMENT_TYPE.name(), signingCase.agreement().documentType());
-    variables.put(SigningProcess.PARTY_IDS.name(), signingCase.partyIds());
-    variables.put(CaseVariables.MEDIATOR.name(), "anna");
+    SigningProcess.DOCUMENT_ID.putIn(variables, signingCase.agreement().id().toString());
+    SigningProcess.DOCUMENT_TYPE.putIn(variables, signingCase.agreement().documentType());
+    SigningProcess.PARTY_IDS.putIn(variables, signingCase.partyIds());
+    CaseVariables.MEDIATOR.putIn(variables, "anna");
     signing = runtimeService.startProcessInstanceByKey(SigningProcess.KEY, signingCase.caseNumber(), variables);
     TestMailServer.purge();
     ProcessJobs.executeAt(managementService, signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);

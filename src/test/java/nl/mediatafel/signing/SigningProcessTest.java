@@ -172,7 +172,7 @@ class SigningProcessTest {
     List<Job> reminders = timers(instance, REMINDER_TIMER);
     assertThat(reminders).hasSize(1);
     assertThat(reminders.get(0).getDuedate())
-        .isEqualTo(runtimeService.getVariable(instance.getId(), SigningProcess.SIGNING_DEADLINE_REMINDER.name()));
+        .isEqualTo(SigningProcess.SIGNING_DEADLINE_REMINDER.from(runtimeService, instance.getId()).orElse(null));
     managementService.executeJob(reminders.get(0).getId());
     executeJobs(instance, REMINDER_MAIL);
 
@@ -443,10 +443,10 @@ class SigningProcessTest {
 
   private ProcessInstance start(SigningCase signingCase, StoredDocument document, List<String> partyIds) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SigningProcess.DOCUMENT_ID.name(), document.id().toString());
-    variables.put(SigningProcess.DOCUMENT_TYPE.name(), document.documentType());
-    variables.put(SigningProcess.PARTY_IDS.name(), partyIds);
-    variables.put(CaseVariables.MEDIATOR.name(), "anna");
+    SigningProcess.DOCUMENT_ID.putIn(variables, document.id().toString());
+    SigningProcess.DOCUMENT_TYPE.putIn(variables, document.documentType());
+    SigningProcess.PARTY_IDS.putIn(variables, partyIds);
+    CaseVariables.MEDIATOR.putIn(variables, "anna");
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(SigningProcess.KEY,
         signingCase.caseNumber(), variables);
     started.add(instance.getId());
@@ -482,8 +482,8 @@ class SigningProcessTest {
   /** The timer of one signer: its execution is the wait of that signer, with a local partyId. */
   private Job timer(ProcessInstance instance, String activityId, Party party) {
     List<Job> ofParty = timers(instance, activityId).stream()
-        .filter(job -> party.getId().toString().equals(runtimeService.getVariableLocal(job.getExecutionId(),
-            CaseVariables.PARTY_ID.name())))
+        .filter(job -> party.getId().toString().equals(CaseVariables.PARTY_ID.fromLocal(runtimeService,
+            job.getExecutionId()).orElse(null)))
         .toList();
     assertThat(ofParty).as("%s of %s", activityId, party.getName()).hasSize(1);
     return ofParty.get(0);
@@ -493,8 +493,8 @@ class SigningProcessTest {
   private Task followUp(ProcessInstance instance, Party party) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(FOLLOW_UP)
         .list().stream()
-        .filter(task -> party.getId().toString().equals(runtimeService.getVariableLocal(task.getExecutionId(),
-            CaseVariables.PARTY_ID.name())))
+        .filter(task -> party.getId().toString().equals(CaseVariables.PARTY_ID.fromLocal(runtimeService,
+            task.getExecutionId()).orElse(null)))
         .toList();
     assertThat(tasks).as("follow-up of %s", party.getName()).hasSize(1);
     return tasks.get(0);
