@@ -2,8 +2,8 @@ package nl.mediatafel.closing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
-import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.portal.PortalLinks;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 
-  private final MediationCaseRepository cases;
+  private final CaseDirectory cases;
   private final PortalLinks portalLinks;
   private final RetentionProperties retention;
   private final BusinessCalendar calendar;
 
-  CloseCaseDelegate(MediationCaseRepository cases, PortalLinks portalLinks, RetentionProperties retention,
+  CloseCaseDelegate(CaseDirectory cases, PortalLinks portalLinks, RetentionProperties retention,
       BusinessCalendar calendar) {
     this.cases = cases;
     this.portalLinks = portalLinks;
@@ -36,7 +36,7 @@ class CloseCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getProcessBusinessKey();
-    MediationCase mediationCase = cases.findById(caseNumber)
+    MediationCase mediationCase = cases.find(caseNumber)
         .orElseThrow(() -> new ProcessEngineException("Zaak " + caseNumber + " bestaat niet"));
     Instant now = ClockUtil.getCurrentTime().toInstant();
     LocalDate closedOn = LocalDate.ofInstant(now, calendar.zone());

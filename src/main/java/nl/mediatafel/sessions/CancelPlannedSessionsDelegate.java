@@ -2,24 +2,16 @@ package nl.mediatafel.sessions;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.Withdrawals;
-import nl.mediatafel.deadlines.BusinessCalendar;
-import nl.mediatafel.documents.CalendarInvitations;
-import nl.mediatafel.documents.SessionInvite;
-import nl.mediatafel.mail.Attachment;
 import nl.mediatafel.mail.MailGateway;
-import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientDirectory;
-import nl.mediatafel.mail.RecipientRole;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -48,23 +40,16 @@ class CancelPlannedSessionsDelegate implements JavaDelegate {
   private final SessionInvitations invitations;
   private final CaseDirectory parties;
   private final RecipientDirectory directory;
-  private final CalendarInvitations calendarInvitations;
   private final MailGateway gateway;
-  private final MailProperties mail;
-  private final BusinessCalendar calendar;
 
   CancelPlannedSessionsDelegate(SessionRepository sessions, SessionPlanning planning, SessionInvitations invitations,
-      CaseDirectory parties, RecipientDirectory directory, CalendarInvitations calendarInvitations,
-      MailGateway gateway, MailProperties mail, BusinessCalendar calendar) {
+      CaseDirectory parties, RecipientDirectory directory, MailGateway gateway) {
     this.sessions = sessions;
     this.planning = planning;
     this.invitations = invitations;
     this.parties = parties;
     this.directory = directory;
-    this.calendarInvitations = calendarInvitations;
     this.gateway = gateway;
-    this.mail = mail;
-    this.calendar = calendar;
   }
 
   @Override
@@ -86,30 +71,7 @@ class CancelPlannedSessionsDelegate implements JavaDelegate {
   }
 
   private List<OutgoingMail> cancellations(Session session, Recipient mediator, String withdrawnPartyId) {
-    List<Recipient> recipients = new ArrayList<>();
-    for (Party party : invitedParties(session, withdrawnPartyId)) {
-      recipients.add(new Recipient(party.getName(), party.getEmail(), party.locale(), RecipientRole.PARTY,
-          party.getId()));
-    }
-    recipients.add(mediator);
-    SessionInvite cancel = new SessionInvite(session.getId().toString(), session.getSequence(),
-        SessionInvitations.TITLE, session.getStartsAt().atZone(calendar.zone()),
-        session.getEndsAt().atZone(calendar.zone()), session.isVideo() ? null : session.getLocation(),
-        session.getVideoLink(), mediator.name(), mediator.email(),
-        recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(), true);
-    String detail = invitations.describe(session);
-    List<OutgoingMail> mails = new ArrayList<>();
-    for (Recipient recipient : recipients) {
-      Map<String, Object> model = new LinkedHashMap<>();
-      model.put("recipientName", recipient.name());
-      model.put("caseNumber", session.getCaseNumber());
-      model.put("practiceName", mail.practiceName());
-      model.put("detail", detail);
-      Attachment ics = new Attachment(SessionInvitations.FILE_NAME, CalendarInvitations.MEDIA_TYPE,
-          calendarInvitations.invitation(cancel, recipient.locale()));
-      mails.add(new OutgoingMail(session.getCaseNumber(), MAIL, recipient, model, List.of(ics)));
-    }
-    return mails;
+    return invitations.mails(session, MAIL, mediator, invitedParties(session, withdrawnPartyId), true);
   }
 
   private List<Party> invitedParties(Session session, String withdrawnPartyId) {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.CalendarInvitations;
 import nl.mediatafel.documents.SessionInvite;
@@ -38,12 +38,12 @@ public class SessionInvitations {
 
   private final MailGateway gateway;
   private final CalendarInvitations calendarInvitations;
-  private final PartyRepository parties;
+  private final CaseDirectory parties;
   private final RecipientDirectory directory;
   private final MailProperties mail;
   private final BusinessCalendar calendar;
 
-  SessionInvitations(MailGateway gateway, CalendarInvitations calendarInvitations, PartyRepository parties,
+  SessionInvitations(MailGateway gateway, CalendarInvitations calendarInvitations, CaseDirectory parties,
       RecipientDirectory directory, MailProperties mail, BusinessCalendar calendar) {
     this.gateway = gateway;
     this.calendarInvitations = calendarInvitations;
@@ -57,9 +57,18 @@ public class SessionInvitations {
    * Queues the mail {@code template} with the invitation to every attendee, in the caller's transaction (one batch).
    */
   public void send(Session session, String template, String mediatorUserId) {
-    Recipient mediator = directory.mediator(mediatorUserId);
+    gateway.queue(mails(session, template, directory.mediator(mediatorUserId), attendingParties(session),
+        session.getStatus() == SessionStatus.CANCELLED));
+  }
+
+  /**
+   * The mail {@code template} for each of these parties and the mediator, each with the session's calendar item in
+   * the recipient's language ({@code cancelled}: {@code METHOD:CANCEL}, same UID, the session's current SEQUENCE).
+   */
+  List<OutgoingMail> mails(Session session, String template, Recipient mediator, List<Party> attending,
+      boolean cancelled) {
     List<Recipient> recipients = new ArrayList<>();
-    for (Party party : attendingParties(session)) {
+    for (Party party : attending) {
       recipients.add(new Recipient(party.getName(), party.getEmail(), party.locale(), RecipientRole.PARTY,
           party.getId()));
     }
@@ -68,8 +77,7 @@ public class SessionInvitations {
     SessionInvite invite = new SessionInvite(session.getId().toString(), session.getSequence(), TITLE,
         session.getStartsAt().atZone(calendar.zone()), session.getEndsAt().atZone(calendar.zone()),
         session.isVideo() ? null : session.getLocation(), session.getVideoLink(), mediator.name(), mediator.email(),
-        recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(),
-        session.getStatus() == SessionStatus.CANCELLED);
+        recipients.stream().map(r -> new SessionInvite.Attendee(r.name(), r.email())).toList(), cancelled);
     String detail = describe(session);
     List<OutgoingMail> mails = new ArrayList<>();
     for (Recipient recipient : recipients) {
@@ -82,7 +90,7 @@ public class SessionInvitations {
           calendarInvitations.invitation(invite, recipient.locale()));
       mails.add(new OutgoingMail(session.getCaseNumber(), template, recipient, model, List.of(ics)));
     }
-    gateway.queue(mails);
+    return mails;
   }
 
   /**
@@ -102,8 +110,7 @@ public class SessionInvitations {
   }
 
   private List<Party> attendingParties(Session session) {
-    List<Party> active = parties.findByMediationCaseCaseNumberOrderByPosition(session.getCaseNumber()).stream()
-        .filter(Party::isActive).toList();
+    List<Party> active = parties.activeParties(session.getCaseNumber());
     if (session.getKind() == SessionKind.CAUCUS) {
       return active.stream().filter(party -> party.getId().equals(session.getCaucusPartyId())).toList();
     }

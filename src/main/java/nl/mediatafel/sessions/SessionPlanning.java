@@ -8,8 +8,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,14 +35,14 @@ public class SessionPlanning {
   private static final String ONLINE_MEDIATION = "online-mediation";
 
   private final SessionRepository sessions;
-  private final PartyRepository parties;
+  private final CaseDirectory parties;
   private final SessionsProperties properties;
   private final BusinessCalendar calendar;
   private final SessionInvitations invitations;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
 
-  SessionPlanning(SessionRepository sessions, PartyRepository parties, SessionsProperties properties,
+  SessionPlanning(SessionRepository sessions, CaseDirectory parties, SessionsProperties properties,
       BusinessCalendar calendar, SessionInvitations invitations, RuntimeService runtimeService,
       ManagementService managementService) {
     this.sessions = sessions;
@@ -260,6 +260,6 @@ public class SessionPlanning {
   }
 
   private List<Party> activeParties(String caseNumber) {
-    return parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream().filter(Party::isActive).toList();
+    return parties.activeParties(caseNumber);
   }
 }

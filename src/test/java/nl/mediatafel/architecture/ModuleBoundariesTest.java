@@ -55,12 +55,6 @@ class ModuleBoundariesTest {
    * owning module's API instead. A new use anywhere else fails the build; an entry no longer needed fails it too.
    */
   static final Map<String, String> KNOWN_REPOSITORY_USES = new LinkedHashMap<>(Map.of(
-      "closing.CloseCaseDelegate -> cases.MediationCaseRepository",
-      "closing is being reworked in parallel; to be removed: read the case through cases.CaseDirectory",
-      "sessions.SessionInvitations -> cases.PartyRepository",
-      "sessions is being reworked in parallel; to be removed: cases.CaseDirectory.activeParties",
-      "sessions.SessionPlanning -> cases.PartyRepository",
-      "sessions is being reworked in parallel; to be removed: cases.CaseDirectory.activeParties",
       "portal.CaseOverview -> sessions.SessionRepository",
       "sessions has no read API yet and is being reworked in parallel; to be removed with one for a case's sessions"));
 
