@@ -2,15 +2,9 @@ package nl.mediatafel.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,6 +17,7 @@ import nl.mediatafel.forum.ForumPostRepository;
 import nl.mediatafel.forum.ForumThread;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.WebappBrowser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -75,7 +70,7 @@ class WebappSessionStaffPagesTest {
 
   @Test
   void theCaseMediatorLoggedInToTasklistOpensTheStaffPagesOfTheCaseWithoutBasic() throws Exception {
-    Browser browser = Browser.loggedInToTasklist(port, mediator);
+    WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, mediator);
 
     HttpResponse<String> intake = browser.get(intakePage());
     assertThat(intake.statusCode()).isEqualTo(200);
@@ -88,13 +83,13 @@ class WebappSessionStaffPagesTest {
 
   @Test
   void aMediatorOfAnotherCaseAndTheSecretariatGetWhatBasicGivesThem() throws Exception {
-    Browser other = Browser.loggedInToTasklist(port, otherMediator);
+    WebappBrowser other = WebappBrowser.loggedInToTasklist(port, otherMediator);
     assertThat(other.get(intakePage()).statusCode()).isEqualTo(404);
     assertThat(other.get(forumPage()).statusCode()).isEqualTo(404);
-    assertThat(Browser.basic(port, otherMediator).get(intakePage()).statusCode()).as("the same with Basic")
+    assertThat(WebappBrowser.basic(port, otherMediator).get(intakePage()).statusCode()).as("the same with Basic")
         .isEqualTo(404);
 
-    Browser secretariat = Browser.loggedInToTasklist(port, secretary);
+    WebappBrowser secretariat = WebappBrowser.loggedInToTasklist(port, secretary);
     HttpResponse<String> outbox = secretariat.get("/outbox");
     assertThat(outbox.statusCode()).isEqualTo(200);
     assertThat(outbox.body()).contains("<html");
@@ -103,7 +98,7 @@ class WebappSessionStaffPagesTest {
 
   @Test
   void afterTheWebappLogoutTheSameCookieGetsTheBasicChallenge() throws Exception {
-    Browser browser = Browser.loggedInToTasklist(port, mediator);
+    WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, mediator);
     assertThat(browser.get(intakePage()).statusCode()).isEqualTo(200);
     String sessionCookie = browser.cookie("SESSION");
 
@@ -120,7 +115,7 @@ class WebappSessionStaffPagesTest {
   @Test
   void theSessionOfADeletedUserNoLongerOpensThePages() throws Exception {
     String leaver = account("leaver" + UUID.randomUUID().toString().substring(0, 8), StaffGroup.SECRETARIAT);
-    Browser browser = Browser.loggedInToTasklist(port, leaver);
+    WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, leaver);
     assertThat(browser.get("/outbox").statusCode()).isEqualTo(200);
 
     identityService.deleteUser(leaver);
@@ -130,7 +125,7 @@ class WebappSessionStaffPagesTest {
 
   @Test
   void theApisDoNotAcceptTheWebappSession() throws Exception {
-    Browser secretariat = Browser.loggedInToTasklist(port, secretary);
+    WebappBrowser secretariat = WebappBrowser.loggedInToTasklist(port, secretary);
     assertThat(secretariat.get("/outbox").statusCode()).as("the session works on a staff page").isEqualTo(200);
 
     assertThat(secretariat.get("/api/me").statusCode()).isEqualTo(401);
@@ -140,19 +135,19 @@ class WebappSessionStaffPagesTest {
 
   @Test
   void withoutASessionTheStaffPagesStillAskForBasicAndRefuseAWrongPassword() throws Exception {
-    HttpResponse<String> anonymous = Browser.anonymous(port).get(intakePage());
+    HttpResponse<String> anonymous = WebappBrowser.anonymous(port).get(intakePage());
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
 
-    assertThat(Browser.basic(port, secretary).get("/outbox").statusCode()).isEqualTo(200);
-    Browser wrongPassword = Browser.anonymous(port).withBasic(secretary, "wrong");
+    assertThat(WebappBrowser.basic(port, secretary).get("/outbox").statusCode()).isEqualTo(200);
+    WebappBrowser wrongPassword = WebappBrowser.anonymous(port).withBasic(secretary, "wrong");
     assertThat(wrongPassword.get("/outbox").statusCode()).isEqualTo(401);
     assertThat(wrongPassword.get(intakePage()).statusCode()).isEqualTo(401);
   }
 
   @Test
   void aCrossSitePostWithOnlyTheSessionCookieIsRefusedTheFormWithItsTokenIsAccepted() throws Exception {
-    Browser browser = Browser.loggedInToTasklist(port, mediator);
+    WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, mediator);
     HttpResponse<String> view = browser.get(forumPage());
     assertThat(view.statusCode()).isEqualTo(200);
 
@@ -195,87 +190,5 @@ class WebappSessionStaffPagesTest {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** A browser that keeps cookies; optionally sends HTTP Basic on every request. */
-  private static final class Browser {
-    private static final String AUTH = "/camunda/api/admin/auth/user/default";
-
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-    private final int port;
-    private String basic;
-
-    private Browser(int port) {
-      this.port = port;
-    }
-
-    static Browser anonymous(int port) {
-      return new Browser(port);
-    }
-
-    static Browser basic(int port, String user) {
-      return new Browser(port).withBasic(user, user);
-    }
-
-    Browser withBasic(String user, String password) {
-      basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-          .getBytes(StandardCharsets.UTF_8));
-      return this;
-    }
-
-    /** Logs in as the Tasklist's login page does (demo password = user id), through the webapp's CSRF handshake. */
-    static Browser loggedInToTasklist(int port, String user) throws Exception {
-      Browser browser = new Browser(port);
-      HttpResponse<String> login = browser.webappPost(AUTH + "/login/tasklist",
-          "username=" + encode(user) + "&password=" + encode(user));
-      assertThat(login.statusCode()).as("webapp login of " + user).isEqualTo(200);
-      assertThat(login.body()).contains("\"userId\":\"" + user + "\"");
-      return browser;
-    }
-
-    void logOut() throws Exception {
-      assertThat(webappPost(AUTH + "/logout", "").statusCode()).as("webapp logout").isEqualTo(200);
-    }
-
-    /**
-     * A POST to the webapp's API: its CSRF filter hands a fresh session its token on a GET (response header and
-     * cookie {@code XSRF-TOKEN}) and wants it back in the {@code X-XSRF-TOKEN} header of every POST.
-     */
-    private HttpResponse<String> webappPost(String path, String form) throws Exception {
-      HttpResponse<String> fetch = get(AUTH);
-      String token = fetch.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookie("XSRF-TOKEN"));
-      assertThat(token).as("CSRF token of the webapp").isNotBlank();
-      HttpRequest request = request(path).header("X-XSRF-TOKEN", token)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> postForm(String path, String form, String origin) throws Exception {
-      HttpRequest.Builder builder = request(path).header("Content-Type", "application/x-www-form-urlencoded");
-      if (origin != null) {
-        builder.header("Origin", origin);
-      }
-      return client.send(builder.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    String cookie(String name) {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-          .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-      if (basic != null) {
-        builder.header("Authorization", basic);
-      }
-      return builder;
-    }
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +20,7 @@ import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.WebappBrowser;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -225,7 +224,7 @@ class CaseListTest {
 
   @Test
   void thePageRendersWithTheWebappLoginInDutchOrEnglish() throws Exception {
-    Browser browser = Browser.loggedInToTasklist(port, secretary);
+    WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, secretary);
 
     HttpResponse<String> dutch = browser.get("/cases?q=" + run, "nl");
     assertThat(dutch.statusCode()).isEqualTo(200);
@@ -254,7 +253,7 @@ class CaseListTest {
 
   @Test
   void aSecondMediatorsPageShowsNoneOfTheFirstsCases() throws Exception {
-    Browser browser = Browser.loggedInToTasklist(port, otherMediator);
+    WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, otherMediator);
 
     HttpResponse<String> page = browser.get("/cases?q=" + run, "nl");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -324,42 +323,5 @@ class CaseListTest {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** A browser logged in to Tasklist (the webapp's login endpoint and its CSRF handshake), without Basic. */
-  private static final class Browser {
-    private static final String AUTH = "/camunda/api/admin/auth/user/default";
-
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-    private final int port;
-
-    private Browser(int port) {
-      this.port = port;
-    }
-
-    static Browser loggedInToTasklist(int port, String user) throws Exception {
-      Browser browser = new Browser(port);
-      HttpResponse<String> fetch = browser.get(AUTH, "nl");
-      String token = fetch.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> browser.cookie("XSRF-TOKEN"));
-      HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + AUTH + "/login/tasklist"))
-          .header("X-XSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(user)))
-          .build();
-      HttpResponse<String> response = browser.client.send(login, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as("webapp login of " + user).isEqualTo(200);
-      return browser;
-    }
-
-    HttpResponse<String> get(String path, String language) throws Exception {
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Accept-Language", language).GET().build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private String cookie(String name) {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-          .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
   }
 }
