@@ -2,6 +2,7 @@ package nl.mediatafel.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -186,9 +187,18 @@ class ModelDiagramsTest {
             .isAfter(Files.getLastModifiedTime(installed).toInstant())) {
       return;
     }
+    // never inherit the test JVM's stdin and stdout: they are Surefire's channel to the forked JVM, and Node sets a
+    // stdin it shares to non-blocking, which crashes the fork ("std/in stream corrupted: Resource temporarily
+    // unavailable"); npm's output goes to a log instead
+    Path log = Path.of("target", "npm-ci-diagrams.log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
     Process npm = new ProcessBuilder("npm", "ci", "--prefix", LINT.toString(), "--no-audit", "--no-fund",
-        "--loglevel=error").inheritIO().start();
+        "--loglevel=error")
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
     assertThat(npm.waitFor(10, TimeUnit.MINUTES) && npm.exitValue() == 0)
-        .as("npm ci --prefix src/lint (bpmn-js for the diagrams)").isTrue();
+        .as("npm ci --prefix src/lint (bpmn-js for the diagrams), see %s", log).isTrue();
   }
 }
