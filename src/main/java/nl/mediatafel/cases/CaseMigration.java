@@ -79,22 +79,23 @@ public class CaseMigration {
     for (MigrationInstruction instruction : plan.getInstructions()) {
       mapped.add(instruction.getSourceActivityId());
     }
-    List<String> migrated = new ArrayList<>();
+    List<ProcessInstance> migrated = new ArrayList<>();
     List<String> staying = new ArrayList<>();
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
         .processDefinitionId(sourceDefinitionId).list()) {
       if (mapped.containsAll(waitStates(instance.getId()))) {
-        migrated.add(instance.getId());
+        migrated.add(instance);
       } else {
         staying.add(instance.getBusinessKey());
       }
     }
     if (!migrated.isEmpty()) {
-      runtimeService.newMigration(plan).processInstanceIds(migrated).execute();
+      runtimeService.newMigration(plan).processInstanceIds(migrated.stream().map(ProcessInstance::getId).toList())
+          .execute();
     }
     LOG.info("Migrated {} cases from {} to {}; {} finish on their version: {}", migrated.size(), sourceDefinitionId,
         targetDefinitionId, staying.size(), staying);
-    return new Report(targetDefinitionId, migrated.stream().map(this::businessKeyOrId).toList(), staying);
+    return new Report(targetDefinitionId, migrated.stream().map(CaseMigration::businessKeyOrId).toList(), staying);
   }
 
   /** The activities the instance waits in (each scope and each leaf, transitions before an async step too). */
@@ -116,9 +117,7 @@ public class CaseMigration {
     }
   }
 
-  private String businessKeyOrId(String processInstanceId) {
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
-        .singleResult();
-    return instance == null || instance.getBusinessKey() == null ? processInstanceId : instance.getBusinessKey();
+  private static String businessKeyOrId(ProcessInstance instance) {
+    return instance.getBusinessKey() == null ? instance.getId() : instance.getBusinessKey();
   }
 }

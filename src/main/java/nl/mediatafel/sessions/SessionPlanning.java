@@ -3,11 +3,9 @@ package nl.mediatafel.sessions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.deadlines.BusinessCalendar;
@@ -109,9 +107,7 @@ public class SessionPlanning {
     if (videoLink != null) {
       requireSecureLink(videoLink);
     }
-    if (!end.isAfter(start)) {
-      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + start + " - " + end);
-    }
+    requireEndAfterStart(start, end);
     if (!start.isAfter(ClockUtil.now().toInstant())) {
       throw new IllegalArgumentException("De bijeenkomst ligt in het verleden: " + start);
     }
@@ -165,13 +161,11 @@ public class SessionPlanning {
   @Transactional
   public Session move(UUID sessionId, Instant newStart, Instant newEnd) {
     Session session = get(sessionId);
-    if (!newEnd.isAfter(newStart)) {
-      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + newStart + " - " + newEnd);
-    }
+    requireEndAfterStart(newStart, newEnd);
     if (session.getStatus() == SessionStatus.CANCELLED || session.getStatus() == SessionStatus.HELD) {
       throw notWaiting(sessionId);
     }
-    if (waiting(SessionProcess.KEY, session) == null) {
+    if (waiting(session, SessionProcess.KEY) == null) {
       return moveOnOldVersion(session, newStart, newEnd);
     }
     SessionProcess.sessionMoved(runtimeService, session.getCaseNumber(), sessionId, Date.from(newStart),
@@ -180,9 +174,9 @@ public class SessionPlanning {
   }
 
   /** The instance of one of these models that waits for the session to take place (its reminder or its end). */
-  private ProcessInstance waiting(String processKey, Session session, String... moreKeys) {
+  private ProcessInstance waiting(Session session, String... processKeys) {
     return runtimeService.createProcessInstanceQuery()
-        .processDefinitionKeyIn(Stream.concat(Stream.of(processKey), Arrays.stream(moreKeys)).toArray(String[]::new))
+        .processDefinitionKeyIn(processKeys)
         .processInstanceBusinessKey(session.getCaseNumber())
         .variableValueEquals(SessionProcess.SESSION_ID.name(), session.getId().toString())
         .activityIdIn(SessionProcess.Elements.REMINDER_TIMER, SessionProcess.Elements.SESSION_END_TIMER,
@@ -197,9 +191,7 @@ public class SessionPlanning {
   @Transactional
   public Session reschedule(UUID sessionId, Instant newStart, Instant newEnd) {
     Session session = get(sessionId);
-    if (!newEnd.isAfter(newStart)) {
-      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + newStart + " - " + newEnd);
-    }
+    requireEndAfterStart(newStart, newEnd);
     session.move(newStart, newEnd);
     return session;
   }
@@ -210,7 +202,7 @@ public class SessionPlanning {
    * their version; this path goes when the last of them has ended (docs/migration-sessions.md).
    */
   private Session moveOnOldVersion(Session session, Instant newStart, Instant newEnd) {
-    ProcessInstance instance = waiting(FaceToFaceProcess.KEY, session, ONLINE_MEDIATION);
+    ProcessInstance instance = waiting(session, FaceToFaceProcess.KEY, ONLINE_MEDIATION);
     if (instance == null) {
       throw notWaiting(session.getId());
     }
@@ -230,6 +222,12 @@ public class SessionPlanning {
     invitations.send(session, SessionInvitations.INVITATION,
         CaseVariables.MEDIATOR.from(runtimeService, instance.getId()).orElse(null));
     return session;
+  }
+
+  private static void requireEndAfterStart(Instant start, Instant end) {
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + start + " - " + end);
+    }
   }
 
   private static IllegalStateException notWaiting(UUID sessionId) {

@@ -1,6 +1,7 @@
 package nl.mediatafel.workspace;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.mediatafel.cases.CaseDirectory;
@@ -47,9 +48,12 @@ class CaseList {
     this.messages = messages;
   }
 
-  /** @throws org.springframework.web.server.ResponseStatusException 401/403 unless a staff member may see a list */
-  void requireAccess() {
-    access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
+  /**
+   * @return the signed-in staff member's user id
+   * @throws org.springframework.web.server.ResponseStatusException 401/403 unless a staff member may see a list
+   */
+  String requireAccess() {
+    return access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
   }
 
   /** Whether the signed-in staff member sees every case (else only their own). */
@@ -64,7 +68,7 @@ class CaseList {
 
   /** Every matching case (all pages), in the list's order, up to {@link #EXPORT_LIMIT}. */
   List<Item> all(CaseListQuery query, Locale locale) {
-    List<Item> items = new java.util.ArrayList<>();
+    List<Item> items = new ArrayList<>();
     for (int page = 0; items.size() < EXPORT_LIMIT; page++) {
       Result batch = read(query, page, EXPORT_BATCH, locale);
       items.addAll(batch.items());
@@ -76,8 +80,8 @@ class CaseList {
   }
 
   private Result read(CaseListQuery query, int page, int size, Locale locale) {
-    String user = access.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS, StaffGroup.MEDIATORS);
-    boolean seesAll = access.isMemberOfAny(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS);
+    String user = requireAccess();
+    boolean seesAll = seesAll();
     if (!seesAll && query.mediator() != null && !query.mediator().equals(user)) {
       return new Result(List.of(), 0, page, size);
     }

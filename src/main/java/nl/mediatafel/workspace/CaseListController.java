@@ -1,5 +1,6 @@
 package nl.mediatafel.workspace;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @JsonApi
 class CaseListController {
 
-  static final java.net.URI INVALID_QUERY = java.net.URI.create("https://mediatafel.nl/problems/invalid-query");
+  static final URI INVALID_QUERY = URI.create("https://mediatafel.nl/problems/invalid-query");
 
   private final CaseList list;
   private final MessageSource messages;

@@ -1,12 +1,18 @@
 package nl.mediatafel.workspace;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.mediatafel.api.InvalidRequestException;
 import nl.mediatafel.api.InvalidRequestException.FieldProblem;
 import nl.mediatafel.cases.CaseSearch;
@@ -71,22 +77,20 @@ record CaseListQuery(String q, String status, String route, String mediator, Loc
 
   /** The query string of this query on {@code other} page: only the parameters given, URL-encoded. */
   String parametersOnPage(int other) {
-    java.util.StringJoiner joined = new java.util.StringJoiner("&");
-    java.util.function.BiConsumer<String, Object> add = (name, value) -> {
-      if (value != null) {
-        joined.add(name + "=" + java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
-      }
-    };
-    add.accept("q", q);
-    add.accept("status", status);
-    add.accept("route", route);
-    add.accept("mediator", mediator);
-    add.accept("openedFrom", openedFrom);
-    add.accept("openedTo", openedTo);
-    add.accept("sort", "opened".equals(sort) ? null : sort);
-    add.accept("size", size == DEFAULT_SIZE ? null : size);
-    add.accept("page", other == 0 ? null : other);
-    return joined.toString();
+    Map<String, Object> given = new LinkedHashMap<>();
+    given.put("q", q);
+    given.put("status", status);
+    given.put("route", route);
+    given.put("mediator", mediator);
+    given.put("openedFrom", openedFrom);
+    given.put("openedTo", openedTo);
+    given.put("sort", "opened".equals(sort) ? null : sort);
+    given.put("size", size == DEFAULT_SIZE ? null : size);
+    given.put("page", other == 0 ? null : other);
+    return given.entrySet().stream().filter(parameter -> parameter.getValue() != null)
+        .map(parameter -> parameter.getKey() + "="
+            + URLEncoder.encode(parameter.getValue().toString(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   /** How the page's messages are looked up. */
@@ -112,7 +116,7 @@ record CaseListQuery(String q, String status, String route, String mediator, Loc
     return absent;
   }
 
-  private static String oneOf(String value, java.util.Collection<String> allowed, String field,
+  private static String oneOf(String value, Collection<String> allowed, String field,
       List<FieldProblem> problems, MessageText text) {
     String given = blankToNull(value);
     if (given == null) {

@@ -1,10 +1,13 @@
 package nl.mediatafel.workspace;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import nl.mediatafel.api.InvalidRequestException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,10 +66,10 @@ class CasesPageController {
       query = CaseListQuery.of(CaseListController.raw(parameters), text(locale));
     } catch (InvalidRequestException e) {
       list.requireAccess();
-      return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
           .body((messages.getMessage("cases.invalid", null, locale) + " " + e.problems().stream()
               .map(problem -> problem.field() + ": " + problem.message())
-              .collect(java.util.stream.Collectors.joining("; "))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              .collect(Collectors.joining("; "))).getBytes(StandardCharsets.UTF_8));
     }
     return CaseCsv.download(list.all(query, locale));
   }
