@@ -141,9 +141,8 @@ public final class MediationCaseProcess {
 
   /**
    * The message the portal sends when a party withdraws: the case ends the mediation for everyone (the event
-   * sub-process {@code eventSubProcess_partyWithdrew}). Throws
-   * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when the case does not
-   * listen (ended, or already being terminated).
+   * sub-process {@code eventSubProcess_partyWithdrew}). {@code correlateIfWaiting()}: the case does not listen
+   * once it has ended or is already being terminated, and the withdrawal stands all the same.
    */
   public static ProcessMessage partyWithdrew(RuntimeService runtimeService, String caseNumber, String partyId) {
     return ProcessMessage.to(runtimeService, Messages.PARTY_WITHDREW, caseNumber)

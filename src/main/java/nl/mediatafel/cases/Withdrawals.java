@@ -3,7 +3,6 @@ package nl.mediatafel.cases;
 import java.time.Clock;
 import java.util.UUID;
 import nl.mediatafel.process.ProcessVariable;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +37,8 @@ public class Withdrawals {
       return false;
     }
     party.withdraw(clock.instant());
-    try {
-      MediationCaseProcess.partyWithdrew(runtimeService, caseNumber, partyId.toString()).correlate();
-    } catch (MismatchingMessageCorrelationException caseAlreadyEnded) {
-      // the case has ended (or is already being terminated): the withdrawal is recorded all the same
-    }
+    // when the case has ended (or is already being terminated) the withdrawal is recorded all the same
+    MediationCaseProcess.partyWithdrew(runtimeService, caseNumber, partyId.toString()).correlateIfWaiting();
     return true;
   }
 }

@@ -24,6 +24,8 @@ public final class IntakeProcess {
     public static final String INTAKE_REMINDER_MAIL = "serviceTask_intakeReminder";
     public static final String INTAKE_DEADLINE_TIMER = "timer_intakeDeadline";
     public static final String INTAKE_FOLLOW_UP = "userTask_followUpIntake";
+    /** The party submits while the secretariat follows the intake up: the follow-up ends, the conversation comes. */
+    public static final String SUBMITTED_DURING_FOLLOW_UP = "boundaryEvent_submittedDuringFollowUp";
     public static final String CONVERSATION_DEADLINE = "serviceTask_conversationDeadline";
     public static final String INTAKE_CONVERSATION = "userTask_intakeConversation";
     public static final String DONE = "endEvent_partyIntakeDone";
@@ -69,8 +71,9 @@ public final class IntakeProcess {
 
   /**
    * The message the portal sends when a party submitted the intake questionnaire: it reaches exactly that party's
-   * wait, in the intake instance the case called for that party (same business key, local {@code partyId}). Throws
-   * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when nobody waits.
+   * wait, in the intake instance the case called for that party (same business key, local {@code partyId}): the
+   * receive task, or the secretariat's follow-up after the deadline. {@code correlateIfWaiting()} when nobody may
+   * wait (the secretariat went on without this intake).
    */
   public static ProcessMessage intakeSubmitted(RuntimeService runtimeService, String caseNumber,
       String partyId) {

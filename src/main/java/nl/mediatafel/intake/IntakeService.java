@@ -16,7 +16,6 @@ import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientDirectory;
 import nl.mediatafel.portal.PortalProperties;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +75,7 @@ class IntakeService {
     answer.fill(form, clock.instant());
     answer.submit(clock.instant());
     answers.save(answer);
-    try {
-      IntakeProcess.intakeSubmitted(runtimeService, caseNumber, partyId.toString()).correlate();
-    } catch (MismatchingMessageCorrelationException notWaiting) {
+    if (!IntakeProcess.intakeSubmitted(runtimeService, caseNumber, partyId.toString()).correlateIfWaiting()) {
       // the secretariat continued without this intake, or the case ended: the answers still count for the file
       LOG.info("Intake of a party in case {} arrived while the case was not waiting for it", caseNumber);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 
@@ -79,6 +80,23 @@ public final class ProcessMessage {
     correlateWithResult();
   }
 
+  /**
+   * As {@link #correlate()} when an execution of the case waits for the message (with the variables asked for), and
+   * nothing when none does: for callers whose own transaction must commit either way (a portal submission that
+   * stands when the case no longer waits for it). The choice is a query, so the caller's transaction is never marked
+   * rollback-only by a failed correlation.
+   *
+   * @return whether the message was delivered
+   */
+  public boolean correlateIfWaiting() {
+    String messageName = nameWaitedFor();
+    if (!waitedFor(messageName, true)) {
+      return false;
+    }
+    builder(messageName).correlate();
+    return true;
+  }
+
   /** As {@link #correlate()}, with the result. */
   public MessageCorrelationResult correlateWithResult() {
     return builder(nameWaitedFor()).correlateWithResult();
@@ -99,8 +117,17 @@ public final class ProcessMessage {
   }
 
   private boolean waitedFor(String messageName) {
-    return runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey)
-        .messageEventSubscriptionName(messageName).count() > 0;
+    return waitedFor(messageName, false);
+  }
+
+  private boolean waitedFor(String messageName, boolean withVariables) {
+    ExecutionQuery waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(businessKey)
+        .messageEventSubscriptionName(messageName);
+    if (withVariables) {
+      localVariablesEqual.forEach(waiting::variableValueEquals);
+      processVariablesEqual.forEach(waiting::processVariableValueEquals);
+    }
+    return waiting.count() > 0;
   }
 
   private MessageCorrelationBuilder builder(String messageName) {

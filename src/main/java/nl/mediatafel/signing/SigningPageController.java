@@ -16,7 +16,6 @@ import nl.mediatafel.portal.PortalAccess;
 import nl.mediatafel.portal.PortalAccess.Holder;
 import nl.mediatafel.portal.PortalPages;
 import nl.mediatafel.process.CaseVariables;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.http.ContentDisposition;
@@ -101,12 +100,9 @@ class SigningPageController {
           clock.instant(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), fullName,
           holder.email());
       if (recorded.created()) {
-        try {
-          SigningProcess.documentSigned(runtimeService, caseNumber, partyId.toString(), documentId.toString())
-              .correlate();
-        } catch (MismatchingMessageCorrelationException nobodyWaits) {
-          // signing was cancelled or a paper signature was recorded meanwhile: the signature still stands
-        }
+        // when signing was cancelled or a paper signature was recorded meanwhile, the signature still stands
+        SigningProcess.documentSigned(runtimeService, caseNumber, partyId.toString(), documentId.toString())
+            .correlateIfWaiting();
       }
     } catch (SigningRefusedException e) {
       return page(holder, documentId, "sign.error." + e.reason().name().toLowerCase(Locale.ROOT), request,

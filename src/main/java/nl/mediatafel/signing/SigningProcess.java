@@ -121,8 +121,7 @@ public final class SigningProcess {
   /**
    * The message the portal sends when a signer signed, after {@link SignatureService#recordPortalSignature}: it
    * reaches exactly the wait of that signer for that document version in the case's signing process (the business
-   * key), also while the secretariat is following up a late signer. Throws
-   * {@link org.camunda.bpm.engine.MismatchingMessageCorrelationException} on {@code correlate()} when nobody waits.
+   * key), also while the secretariat is following up a late signer. {@code correlateIfWaiting()} when nobody may wait (signing cancelled, or signed on paper meanwhile).
    */
   public static ProcessMessage documentSigned(RuntimeService runtimeService, String caseNumber,
       String partyId, String documentId) {

@@ -17,6 +17,8 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalAction;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.portal.PortalLinks;
 import org.camunda.bpm.engine.ManagementService;
@@ -149,6 +151,48 @@ class IntakePortalTest {
       assertThat(mail.text()).doesNotContain("NOTE-991", "SECRET-4412", "Jan de Boer");
     });
     assertThat(answers.findByPartyId(jan.getId()).orElseThrow().asForm().hasSafetyConcern()).isTrue();
+  }
+
+  @Test
+  void aQuestionnaireSubmittedWhileTheSecretariatFollowsItUpEndsTheFollowUpAndReachesTheMediator() throws Exception {
+    String link = invitationLinkTo("jan.intake@example.nl");
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.confirm(link);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_DEADLINE_TIMER);
+    assertThat(followUpOf(jan)).as("the deadline passed: the secretariat follows Jan up").isNotEmpty();
+
+    HttpResponse<String> sent = browser.post(link, browser.get(link).body(), "action=submit&" + ANSWERS);
+
+    assertThat(sent.statusCode()).isEqualTo(303);
+    assertThat(followUpOf(jan)).as("Jan's follow-up is done").isEmpty();
+    assertThat(followUpOf(emma)).as("Emma's is not").hasSize(1);
+    assertThat(conversations()).singleElement().satisfies(task -> assertThat(
+        CaseVariables.PARTY_ID.from(taskService, task.getId())).contains(jan.getId().toString()));
+    assertThat(answers.findByPartyId(jan.getId()).orElseThrow().isSubmitted()).isTrue();
+  }
+
+  @Test
+  void aQuestionnaireSubmittedAfterTheSecretariatWentOnWithoutItIsKeptForTheFile() throws Exception {
+    String link = invitationLinkTo("jan.intake@example.nl");
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.confirm(link);
+    ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_DEADLINE_TIMER);
+    taskService.complete(followUpOf(jan).get(0).getId(),
+        ProcessVariable.map(IntakeProcess.INTAKE_FOLLOW_UP.with("CONTINUE_WITHOUT")));
+
+    HttpResponse<String> sent = browser.post(link, browser.get(link).body(), "action=submit&" + ANSWERS);
+
+    assertThat(sent.statusCode()).as("nobody waits any more, and the submission still stands").isEqualTo(303);
+    assertThat(browser.get(link).body()).contains("Uw vragenlijst is verstuurd");
+    assertThat(answers.findByPartyId(jan.getId()).orElseThrow().asForm().whatHappened())
+        .isEqualTo("Ruzie over de schutting SECRET-4412");
+    assertThat(conversations()).as("no conversation for an intake the case went on without").isEmpty();
+  }
+
+  private List<org.camunda.bpm.engine.task.Task> followUpOf(Party party) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(IntakeProcess.Elements.INTAKE_FOLLOW_UP)
+        .processVariableValueEquals(CaseVariables.PARTY_ID.name(), party.getId().toString()).list();
   }
 
   private List<org.camunda.bpm.engine.task.Task> conversations() {

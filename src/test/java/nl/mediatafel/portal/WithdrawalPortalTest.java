@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.Withdrawals;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.intake.IntakeProcess;
@@ -69,6 +70,29 @@ class WithdrawalPortalTest {
         .doesNotContain(IntakeProcess.Elements.WAIT_FOR_INTAKE);
 
     assertThat(browser.get(link).statusCode()).as("a withdrawn party's link no longer opens the case").isEqualTo(404);
+  }
+
+  @Test
+  void aSecondPartyWithdrawingWhileTheMediationEndsIsRecordedToo() throws Exception {
+    Party emma = parties.findByMediationCaseCaseNumberOrderByPosition(instance.getBusinessKey()).get(1);
+    PortalBrowser janBrowser = new PortalBrowser(port);
+    String janLink = links.issue(instance.getBusinessKey(), jan.getId(), Audience.PARTY, PortalAction.CASE).url();
+    janBrowser.confirm(janLink);
+    janBrowser.post(janLink + "/withdraw", janBrowser.get(janLink + "/withdraw").body(), "confirm=yes");
+    assertThat(runtimeService.getActiveActivityIds(instance.getId()))
+        .as("the case is ending and no longer listens for withdrawals")
+        .contains(MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS);
+
+    PortalBrowser emmaBrowser = new PortalBrowser(port);
+    String emmaLink = links.issue(instance.getBusinessKey(), emma.getId(), Audience.PARTY, PortalAction.CASE).url();
+    emmaBrowser.confirm(emmaLink);
+    HttpResponse<String> done = emmaBrowser.post(emmaLink + "/withdraw",
+        emmaBrowser.get(emmaLink + "/withdraw").body(), "confirm=yes");
+
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(parties.findById(emma.getId()).orElseThrow().isActive()).as("her withdrawal is stored").isFalse();
+    assertThat(Withdrawals.WITHDRAWN_PARTY_ID.from(runtimeService, instance.getId()))
+        .as("the case ends for the party who withdrew first").contains(jan.getId().toString());
   }
 
   @Test
