@@ -39,6 +39,14 @@ class MailGatewayTest {
   }
 
   @Test
+  void jakartaMailTakesAngusStreamProviderByNameInsteadOfScanningTheClassPathForEveryMessage() {
+    assertThat(System.getProperty(MailConfiguration.STREAM_PROVIDER))
+        .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+    assertThat(jakarta.mail.util.StreamProvider.provider()).as("the provider that name finds")
+        .isInstanceOf(org.eclipse.angus.mail.util.MailStreamProvider.class);
+  }
+
+  @Test
   void aQueuedMailLeavesOnlyThroughItsDeliveryJobAndThenExactlyOnce() {
     String caseNumber = "MED-TEST-G" + UUID.randomUUID().toString().substring(0, 4);
     UUID batch = gateway.queue(mail(caseNumber, List.of()));
