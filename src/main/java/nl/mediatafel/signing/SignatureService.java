@@ -150,6 +150,12 @@ public class SignatureService {
         .map(SignatureEntity::toSignature).toList();
   }
 
+  /** Every signature of a case, on every document, earliest first (one query). */
+  @Transactional(readOnly = true)
+  public List<Signature> ofCase(String caseNumber) {
+    return signatures.findByCaseNumberOrderBySignedAt(caseNumber).stream().map(SignatureEntity::toSignature).toList();
+  }
+
   /** All signatures on a document version, earliest first. */
   @Transactional(readOnly = true)
   public List<Signature> forDocument(UUID documentId) {
