@@ -41,7 +41,8 @@ public class CaseEvents {
       throw new IllegalArgumentException("Not a case number: " + caseNumber);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    jdbc.update("insert into case_event (id, case_number, occurred_at, actor, kind, reference) values (?, ?, ?, ?, ?, ?)",
+    jdbc.update("insert into case_event (id, case_number, occurred_at, actor, kind, reference)"
+            + " values (?, ?, ?, ?, ?, ?)",
         UUID.randomUUID(), caseNumber, Timestamp.from(now), cut(Actors.staff(actor), ACTOR_LENGTH), kind.name(),
         reference == null ? null : cut(reference, REFERENCE_LENGTH));
   }

@@ -144,7 +144,8 @@ class DossierTest {
 
     HttpResponse<String> capped = browser.get("/cases/" + caseNumber + "?entries=2", "nl");
     assertThat(capped.body().split("data-source=").length - 1).isEqualTo(2);
-    assertThat(capped.body()).contains("Oudere stappen tonen", "href=\"/cases/" + caseNumber + "?entries=52#tijdlijn\"");
+    assertThat(capped.body()).contains("Oudere stappen tonen",
+        "href=\"/cases/" + caseNumber + "?entries=52#tijdlijn\"");
   }
 
   @Test
