@@ -1,5 +1,9 @@
 package nl.mediatafel.cases;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,9 +24,11 @@ class ChangeRouteListener implements TaskListener {
   static final int REASON_MAX = 1000;
 
   private final MediationCaseRepository cases;
+  private final CaseEvents events;
 
-  ChangeRouteListener(MediationCaseRepository cases) {
+  ChangeRouteListener(MediationCaseRepository cases, CaseEvents events) {
     this.cases = cases;
+    this.events = events;
   }
 
   @Override
@@ -44,5 +50,7 @@ class ChangeRouteListener implements TaskListener {
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getProcessBusinessKey() + " bestaat niet"))
         .switchRoute(newRoute);
     MediationCaseProcess.ROUTE.set(execution.getProcessInstance(), newRoute);
+    events.record(execution.getProcessBusinessKey(), Actors.staff(task.getAssignee()), CaseEventKind.ROUTE_SWITCHED,
+        current + ">" + newRoute);
   }
 }

@@ -1,5 +1,9 @@
 package nl.mediatafel.cases;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,8 +29,10 @@ class RecordRouteHoursListener implements ExecutionListener {
 
   private final MediationCaseRepository cases;
   private final HistoryService history;
+  private final CaseEvents events;
 
-  RecordRouteHoursListener(MediationCaseRepository cases, HistoryService history) {
+  RecordRouteHoursListener(MediationCaseRepository cases, HistoryService history, CaseEvents events) {
+    this.events = events;
     this.cases = cases;
     this.history = history;
   }
@@ -44,6 +50,8 @@ class RecordRouteHoursListener implements ExecutionListener {
       throw new ProcessEngineException("Uren van de bijeenkomsten: " + e.getMessage(), e);
     }
     MediationCaseProcess.HOURS_SPENT.set(execution.getProcessInstance(), total.doubleValue());
+    events.record(mediationCase.getCaseNumber(), Actors.SYSTEM, CaseEventKind.ROUTE_HOURS,
+        MediationCaseProcess.ROUTE.from(execution).orElse(mediationCase.getRoute()) + "=" + exact.toPlainString());
     execution.getProcessInstance().removeVariable(MediationCaseProcess.ROUTE_HOURS.name());
   }
 

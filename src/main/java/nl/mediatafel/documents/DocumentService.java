@@ -1,5 +1,9 @@
 package nl.mediatafel.documents;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import static nl.mediatafel.documents.DocumentModelSource.CASE_NUMBER;
 import static nl.mediatafel.documents.DocumentModelSource.COSTS;
 import static nl.mediatafel.documents.DocumentModelSource.DOCUMENT_DATE;
@@ -66,13 +70,16 @@ public class DocumentService {
   private final Clock clock;
   private final List<String> templates;
   private final Period retention;
+  private final CaseEvents events;
 
   /**
    * @param templateEngine Spring Boot's engine ({@code templates/}, HTML mode, messages from the application's
    *     MessageSource); named so that it still wins if another feature adds an engine of its own
    */
   DocumentService(DocumentRepository documents, ITemplateEngine templateEngine, PdfRenderer pdf, Clock clock,
-      ResourcePatternResolver resources, @Value("${mediatafel.retention.dossier:P5Y}") Period retention) {
+      ResourcePatternResolver resources, @Value("${mediatafel.retention.dossier:P5Y}") Period retention,
+      CaseEvents events) {
+    this.events = events;
     this.retention = retention;
     this.documents = documents;
     this.templateEngine = templateEngine;
@@ -143,6 +150,7 @@ public class DocumentService {
         .forEach(earlier -> earlier.supersede(now));
     DocumentEntity stored = documents.save(new DocumentEntity(caseNumber, documentType, version, template,
         languageTag, content, PdfRenderer.sha256Hex(content), now));
+    events.record(caseNumber, Actors.SYSTEM, CaseEventKind.DOCUMENT_MADE, documentType + " v" + version);
     return stored.toStoredDocument();
   }
 
@@ -193,8 +201,11 @@ public class DocumentService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     documents.findByCaseNumberAndDocumentTypeAndSupersededAtIsNull(original.caseNumber(), original.documentType())
         .forEach(current -> current.supersede(now));
-    return documents.save(DocumentEntity.signed(original, version, content, PdfRenderer.sha256Hex(content), now))
-        .toStoredDocument();
+    StoredDocument signed = documents.save(DocumentEntity.signed(original, version, content,
+        PdfRenderer.sha256Hex(content), now)).toStoredDocument();
+    events.record(original.caseNumber(), Actors.SYSTEM, CaseEventKind.DOCUMENT_MADE,
+        original.documentType() + " v" + version);
+    return signed;
   }
 
   /** The signed version of a document, if everyone signed it and it was stored ({@link #storeSigned}). */

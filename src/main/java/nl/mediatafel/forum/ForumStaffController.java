@@ -1,5 +1,9 @@
 package nl.mediatafel.forum;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import nl.mediatafel.cases.CaseDirectory;
@@ -31,9 +35,11 @@ class ForumStaffController {
   private final ForumService forum;
   private final ForumPages pages;
   private final FormCsrf csrf;
+  private final CaseEvents events;
 
   ForumStaffController(StaffAccess access, CaseDirectory caseDirectory, ForumService forum, ForumPages pages,
-      FormCsrf csrf) {
+      FormCsrf csrf, CaseEvents events) {
+    this.events = events;
     this.access = access;
     this.caseDirectory = caseDirectory;
     this.forum = forum;
@@ -44,7 +50,10 @@ class ForumStaffController {
   @GetMapping
   ModelAndView show(@PathVariable String caseNumber, @RequestParam(required = false) String posted,
       HttpServletRequest request) {
-    ModelAndView page = page(reader(caseNumber), Map.of(), null, "", request, HttpStatus.OK);
+    ForumParticipant reader = reader(caseNumber);
+    // the staff page shows the caucus threads too: reading it is on the case's record (who and when, no text)
+    events.record(caseNumber, Actors.staff(reader.userId()), CaseEventKind.FORUM_VIEWED, null);
+    ModelAndView page = page(reader, Map.of(), null, "", request, HttpStatus.OK);
     page.addObject("posted", posted != null);
     return page;
   }

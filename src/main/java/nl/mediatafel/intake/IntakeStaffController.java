@@ -1,5 +1,9 @@
 package nl.mediatafel.intake;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import java.util.UUID;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
@@ -23,9 +27,11 @@ class IntakeStaffController {
   private final StaffAccess access;
   private final CaseDirectory caseDirectory;
   private final IntakeService intakes;
+  private final CaseEvents events;
 
   IntakeStaffController(StaffAccess access, CaseDirectory caseDirectory,
-      IntakeService intakes) {
+      IntakeService intakes, CaseEvents events) {
+    this.events = events;
     this.access = access;
     this.caseDirectory = caseDirectory;
     this.intakes = intakes;
@@ -43,6 +49,8 @@ class IntakeStaffController {
     Party party = caseDirectory.parties(caseNumber).stream()
         .filter(p -> p.getId().equals(partyId)).findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    // reading a party's answers is itself on the case's record: who, when, whose answers (never the answers)
+    events.record(caseNumber, Actors.staff(user), CaseEventKind.INTAKE_ANSWERS_VIEWED, partyId.toString());
     model.addAttribute("caseNumber", caseNumber);
     model.addAttribute("partyName", party.getName());
     model.addAttribute("answer", intakes.of(partyId).orElse(null));

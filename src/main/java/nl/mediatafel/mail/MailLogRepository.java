@@ -11,6 +11,8 @@ public interface MailLogRepository extends JpaRepository<MailLog, UUID> {
 
   List<MailLog> findByCaseNumberOrderByCreatedAtDesc(String caseNumber);
 
+  List<MailLog> findByCaseNumberOrderByCreatedAtDesc(String caseNumber, org.springframework.data.domain.Pageable page);
+
   List<MailLog> findByBatchIdAndStatusInOrderByCreatedAt(UUID batchId, Collection<MailLog.Status> statuses);
 
   long countByStatusIn(Collection<MailLog.Status> statuses);

@@ -1,5 +1,8 @@
 package nl.mediatafel.portal;
 
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,10 +55,12 @@ class PortalController {
   private final FormCsrf csrf;
   private final RateLimits rateLimits;
   private final Clock clock;
+  private final CaseEvents events;
   private final SecureRandom random = new SecureRandom();
 
   PortalController(PortalAccess access, CaseOverview overview, DocumentService documents, MailGateway mail,
-      MailProperties mailProperties, FormCsrf csrf, RateLimits rateLimits, Clock clock) {
+      MailProperties mailProperties, FormCsrf csrf, RateLimits rateLimits, Clock clock, CaseEvents events) {
+    this.events = events;
     this.access = access;
     this.overview = overview;
     this.documents = documents;
@@ -175,6 +180,8 @@ class PortalController {
       return confirmPage(holder.get(), visit, request, "portal.code.wrong", HttpStatus.BAD_REQUEST);
     }
     request.changeSessionId(); // a session id seen before confirmation is worth nothing after it
+    events.record(holder.get().caseNumber(), PortalLinks.actor(holder.get().link()), CaseEventKind.CODE_CONFIRMED,
+        null);
     String page = holder.get().link().getAction().path();
     return new ModelAndView("redirect:/portal/" + token + page, HttpStatus.SEE_OTHER);
   }

@@ -1,5 +1,9 @@
 package nl.mediatafel.portal;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,9 +41,12 @@ public class PortalLinks {
   private final CaseDirectory caseDirectory;
   private final PortalProperties properties;
   private final Clock clock;
+  private final CaseEvents events;
   private final SecureRandom random = new SecureRandom();
 
-  PortalLinks(PortalLinkRepository links, CaseDirectory caseDirectory, PortalProperties properties, Clock clock) {
+  PortalLinks(PortalLinkRepository links, CaseDirectory caseDirectory, PortalProperties properties, Clock clock,
+      CaseEvents events) {
+    this.events = events;
     this.links = links;
     this.caseDirectory = caseDirectory;
     this.properties = properties;
@@ -92,6 +99,9 @@ public class PortalLinks {
     List<PortalLink> open = links.findByCaseNumberOrderByCreatedAtDesc(caseNumber).stream()
         .filter(link -> link.getRevokedAt() == null).toList();
     open.forEach(link -> link.revoke(now));
+    if (!open.isEmpty()) {
+      events.record(caseNumber, Actors.SYSTEM, CaseEventKind.LINK_REVOKED, String.valueOf(open.size()));
+    }
     return open.size();
   }
 
@@ -107,6 +117,9 @@ public class PortalLinks {
     Instant now = clock.instant();
     var partyLinks = links.findByCaseNumberAndPartyId(caseNumber, partyId);
     partyLinks.forEach(link -> link.revoke(now));
+    if (!partyLinks.isEmpty()) {
+      events.record(caseNumber, Actors.SYSTEM, CaseEventKind.LINK_REVOKED, String.valueOf(partyLinks.size()));
+    }
     return partyLinks.size();
   }
 
@@ -114,7 +127,9 @@ public class PortalLinks {
   @Transactional
   public void markUsed(PortalLink link) {
     Instant now = clock.instant();
-    links.markUsed(link.getId(), now, now.minus(USE_RESOLUTION));
+    if (links.markUsed(link.getId(), now, now.minus(USE_RESOLUTION)) > 0) {
+      events.record(link.getCaseNumber(), actor(link), CaseEventKind.PORTAL_VISIT, null);
+    }
   }
 
   /** Every link of a case, newest first, used, expired and revoked ones included (never their tokens). */
@@ -135,6 +150,12 @@ public class PortalLinks {
     Optional<PortalLink> link = find(caseNumber, linkId);
     link.ifPresent(l -> l.revoke(clock.instant()));
     return link;
+  }
+
+  /** Who holds the link, as the case's events name them. */
+  static String actor(PortalLink link) {
+    return link.getAudience() == PortalLink.Audience.ADVISOR ? Actors.advisor(link.getPartyId())
+        : Actors.party(link.getPartyId());
   }
 
   static String hash(String token) {

@@ -1,5 +1,9 @@
 package nl.mediatafel.portal;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +55,11 @@ class PortalLinksStaffController {
   private final PortalLinkRenewal renewal;
   private final FormCsrf csrf;
   private final Clock clock;
+  private final CaseEvents events;
 
   PortalLinksStaffController(StaffAccess staff, CaseDirectory caseDirectory,
-      PortalLinks links, PortalLinkRenewal renewal, FormCsrf csrf, Clock clock) {
+      PortalLinks links, PortalLinkRenewal renewal, FormCsrf csrf, Clock clock, CaseEvents events) {
+    this.events = events;
     this.staff = staff;
     this.caseDirectory = caseDirectory;
     this.links = links;
@@ -73,6 +79,8 @@ class PortalLinksStaffController {
   ModelAndView revoke(@PathVariable String caseNumber, @PathVariable UUID linkId, HttpServletRequest request) {
     requireSecretariat(caseNumber, request);
     links.revoke(caseNumber, linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    events.record(caseNumber, Actors.staff(staff.requireAnyOf(StaffGroup.SECRETARIAT, StaffGroup.ADMINISTRATORS)),
+        CaseEventKind.LINK_REVOKED, "1");
     return new ModelAndView("redirect:/portal-links/" + caseNumber + "?done=revoked", HttpStatus.SEE_OTHER);
   }
 

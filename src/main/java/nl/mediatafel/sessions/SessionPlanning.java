@@ -132,6 +132,12 @@ public class SessionPlanning {
     }
   }
 
+  /** Every session of a case, cancelled ones too, by start (one query); a session's summary stays confidential. */
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
+  public java.util.List<Session> ofCase(String caseNumber) {
+    return sessions.findByCaseNumberOrderByStartsAt(caseNumber);
+  }
+
   public Session get(UUID sessionId) {
     return sessions.findById(sessionId)
         .orElseThrow(() -> new IllegalArgumentException("No session " + sessionId));

@@ -11,5 +11,7 @@ interface SignatureRepository extends JpaRepository<SignatureEntity, UUID> {
 
   List<SignatureEntity> findByDocumentIdOrderBySignedAt(UUID documentId);
 
+  List<SignatureEntity> findByCaseNumberOrderBySignedAt(String caseNumber);
+
   List<SignatureEntity> findByCaseNumberAndPartyIdOrderBySignedAt(String caseNumber, UUID partyId);
 }

@@ -1,5 +1,9 @@
 package nl.mediatafel.signing;
 
+import nl.mediatafel.audit.Actors;
+import nl.mediatafel.audit.CaseEventKind;
+import nl.mediatafel.audit.CaseEvents;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,9 +43,11 @@ public class SignatureService {
   private final DocumentService documents;
   private final CaseDirectory caseDirectory;
   private final Clock clock;
+  private final CaseEvents events;
 
   SignatureService(SignatureRepository signatures, DocumentService documents, CaseDirectory caseDirectory,
-      Clock clock) {
+      Clock clock, CaseEvents events) {
+    this.events = events;
     this.signatures = signatures;
     this.documents = documents;
     this.caseDirectory = caseDirectory;
@@ -144,6 +150,12 @@ public class SignatureService {
         .map(SignatureEntity::toSignature).toList();
   }
 
+  /** Every signature of a case, on every document, earliest first (one query). */
+  @Transactional(readOnly = true)
+  public List<Signature> ofCase(String caseNumber) {
+    return signatures.findByCaseNumberOrderBySignedAt(caseNumber).stream().map(SignatureEntity::toSignature).toList();
+  }
+
   /** All signatures on a document version, earliest first. */
   @Transactional(readOnly = true)
   public List<Signature> forDocument(UUID documentId) {
@@ -151,7 +163,11 @@ public class SignatureService {
   }
 
   private Recorded store(SignatureEntity entity) {
-    return new Recorded(signatures.saveAndFlush(entity).toSignature(), true);
+    Signature signature = signatures.saveAndFlush(entity).toSignature();
+    events.record(signature.caseNumber(), signature.method() == SignatureMethod.PAPER
+        ? Actors.staff(signature.recordedBy()) : Actors.party(signature.partyId()), CaseEventKind.DOCUMENT_SIGNED,
+        signature.method().name());
+    return new Recorded(signature, true);
   }
 
   private StoredDocument documentOfCase(String caseNumber, UUID documentId) {

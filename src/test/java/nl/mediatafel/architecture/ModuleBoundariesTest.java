@@ -47,7 +47,7 @@ class ModuleBoundariesTest {
   private static final Path DIAGRAM = Path.of("docs/modules.puml");
 
   /** Engine glue and web plumbing every feature may use; they use no feature. */
-  static final Set<String> SHARED = Set.of("api", "i18n", "process", "security", "web");
+  static final Set<String> SHARED = Set.of("api", "audit", "i18n", "process", "security", "web");
 
   /**
    * Uses of another module's repository that remain, by class (relative to {@link #ROOT}) and repository, each with

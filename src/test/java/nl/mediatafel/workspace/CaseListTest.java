@@ -229,7 +229,7 @@ class CaseListTest {
     HttpResponse<String> dutch = browser.get("/cases?q=" + run, "nl");
     assertThat(dutch.statusCode()).isEqualTo(200);
     assertThat(dutch.body()).contains("<html lang=\"nl\"", "<h1>Dossiers</h1>", "Zoeken", "Geopend",
-        "<label for=\"q\"", "<th scope=\"col\"", "href=\"/portal-links/" + a + "\"", "Jan de Boer, Emma Clarke",
+        "<label for=\"q\"", "<th scope=\"col\"", "href=\"/cases/" + a + "\"", "Jan de Boer, Emma Clarke",
         "Aan tafel", "4 dossiers gevonden, pagina 1 van 1.", "/cases/export.csv?");
     assertThat(dutch.body()).contains(a, b, c, d);
 
@@ -240,7 +240,7 @@ class CaseListTest {
     assertThat(paged.body()).contains("Volgende pagina", "href=\"/cases?q=" + run + "&amp;size=3&amp;page=1\"")
         .doesNotContain("Vorige pagina");
     assertThat(browser.get("/cases?q=" + run + "&size=3&page=1", "nl").body()).contains("Vorige pagina", a)
-        .doesNotContain("Volgende pagina", "href=\"/portal-links/" + c + "\"");
+        .doesNotContain("Volgende pagina", "href=\"/cases/" + c + "\"");
 
     HttpResponse<String> bad = browser.get("/cases?page=-1&status=X", "nl");
     assertThat(bad.statusCode()).isEqualTo(400);
