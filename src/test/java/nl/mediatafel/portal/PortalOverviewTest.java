@@ -137,7 +137,7 @@ class PortalOverviewTest {
         "Anna de Vries",
         "/portal/" + token(link) + "/documents/" + agreement.id(), "Mediationovereenkomst – versie 1",
         "Zaal Gezamenlijk", "Gezamenlijke bijeenkomst", "Kamer Jan Apart", "Apart gesprek met de mediator",
-        "/advisor-consultation\"", "/withdraw\"");
+        "/advisor-consultation\"", "/withdraw\"", "Alle tijden zijn Nederlandse tijd (Amsterdam).");
     assertThat(page).doesNotContain("Kamer Emma Apart", "Zaal Afgelast", otherCasesDocument.id().toString());
     assertThat(page).as("nothing waits for a signature, and a case at the table has no forum")
         .doesNotContain(">Ondertekenen</a>", "/sign\"", ">Discussieforum</a>", "/forum\"");
@@ -159,7 +159,8 @@ class PortalOverviewTest {
     browser.confirm(link);
     String page = browser.get(link).body();
     assertThat(page).contains("<html lang=\"en\"", "Fill in the intake questionnaire before", "Kamer Emma Apart",
-        "Joint session").doesNotContain("Kamer Jan Apart", "??");
+        "Joint session", "All times are Dutch time (Amsterdam, the Netherlands).")
+        .doesNotContain("Kamer Jan Apart", "??");
   }
 
   @Test
