@@ -22,7 +22,7 @@ import nl.mediatafel.mail.RecipientRole;
 import nl.mediatafel.portal.PortalAction;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.portal.PortalLinks;
-import nl.mediatafel.portal.PortalProperties;
+import nl.mediatafel.portal.PortalAddress;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -55,13 +55,13 @@ public class ForumService {
   private final MailGateway gateway;
   private final RecipientDirectory directory;
   private final PortalLinks portalLinks;
-  private final PortalProperties portal;
+  private final PortalAddress portal;
   private final MailProperties mail;
   private final Clock clock;
 
   ForumService(ForumPostRepository posts, ForumReadMarkerRepository markers,
       CaseDirectory caseDirectory, RuntimeService runtimeService, MailGateway gateway, RecipientDirectory directory,
-      PortalLinks portalLinks, PortalProperties portal, MailProperties mail, Clock clock) {
+      PortalLinks portalLinks, PortalAddress portal, MailProperties mail, Clock clock) {
     this.posts = posts;
     this.markers = markers;
     this.caseDirectory = caseDirectory;

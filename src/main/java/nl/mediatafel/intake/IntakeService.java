@@ -15,7 +15,7 @@ import nl.mediatafel.mail.MailProperties;
 import nl.mediatafel.mail.OutgoingMail;
 import nl.mediatafel.mail.Recipient;
 import nl.mediatafel.mail.RecipientDirectory;
-import nl.mediatafel.portal.PortalProperties;
+import nl.mediatafel.portal.PortalAddress;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +41,11 @@ class IntakeService {
   private final MailGateway mail;
   private final RecipientDirectory directory;
   private final MailProperties mailProperties;
-  private final PortalProperties portal;
+  private final PortalAddress portal;
   private final Clock clock;
 
   IntakeService(IntakeAnswerRepository answers, CaseDirectory caseDirectory, RuntimeService runtimeService,
-      MailGateway mail, RecipientDirectory directory, MailProperties mailProperties, PortalProperties portal,
+      MailGateway mail, RecipientDirectory directory, MailProperties mailProperties, PortalAddress portal,
       Clock clock) {
     this.answers = answers;
     this.caseDirectory = caseDirectory;

@@ -52,8 +52,16 @@ class CaseOverview {
 
   record SessionRow(String date, String time, SessionKind kind, String location, boolean moved) {}
 
+  /**
+   * @param offersSigning whether the page list offers "Ondertekenen": only while a document waits for this party's
+   *     signature (a next step on the signing page)
+   * @param offersForum whether it offers the forum: only on a route with online sessions, not at the table only
+   */
   record View(String caseNumber, String status, Stage stage, String mediatorName, List<NextStep> nextSteps,
-      List<DocumentRow> documents, List<SessionRow> sessions) {}
+      List<DocumentRow> documents, List<SessionRow> sessions, boolean offersSigning, boolean offersForum) {}
+
+  /** The routes whose sessions include the forum ({@code online-mediation}; hybrid is at the table and online). */
+  static final Set<String> FORUM_ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "HYBRID");
 
   private final CaseDirectory caseDirectory;
   private final RuntimeService runtimeService;
@@ -78,12 +86,15 @@ class CaseOverview {
   View of(Holder holder) {
     MediationCase mediationCase = caseDirectory.find(holder.caseNumber()).orElseThrow();
     Locale locale = holder.party().locale();
+    List<NextStep> nextSteps = holder.isAdvisor() ? List.of() : nextSteps(holder, locale);
     return new View(mediationCase.getCaseNumber(), mediationCase.getStatus(), stage(holder.caseNumber()),
         Optional.ofNullable(mediationCase.getMediator()).map(id -> StaffNames.fullName(identityService, id))
             .orElse(null),
-        holder.isAdvisor() ? List.of() : nextSteps(holder, locale),
+        nextSteps,
         documents(holder.caseNumber(), locale),
-        sessions(holder, locale));
+        sessions(holder, locale),
+        nextSteps.stream().anyMatch(step -> step.path().equals(PortalAction.SIGN.path())),
+        mediationCase.getRoute() != null && FORUM_ROUTES.contains(mediationCase.getRoute()));
   }
 
   /** The stage of the running case process, from the activities it is in; empty when it does not run (any more). */

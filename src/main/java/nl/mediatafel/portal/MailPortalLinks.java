@@ -17,9 +17,9 @@ class MailPortalLinks implements PersonalLinkSource {
       .map(action -> action.name().toLowerCase(Locale.ROOT)).toList();
 
   private final PortalLinks links;
-  private final PortalProperties properties;
+  private final PortalAddress properties;
 
-  MailPortalLinks(PortalLinks links, PortalProperties properties) {
+  MailPortalLinks(PortalLinks links, PortalAddress properties) {
     this.links = links;
     this.properties = properties;
   }

@@ -40,16 +40,18 @@ public class PortalLinks {
   private final PortalLinkRepository links;
   private final CaseDirectory caseDirectory;
   private final PortalProperties properties;
+  private final PortalAddress address;
   private final Clock clock;
   private final CaseEvents events;
   private final SecureRandom random = new SecureRandom();
 
-  PortalLinks(PortalLinkRepository links, CaseDirectory caseDirectory, PortalProperties properties, Clock clock,
-      CaseEvents events) {
+  PortalLinks(PortalLinkRepository links, CaseDirectory caseDirectory, PortalProperties properties,
+      PortalAddress address, Clock clock, CaseEvents events) {
     this.events = events;
     this.links = links;
     this.caseDirectory = caseDirectory;
     this.properties = properties;
+    this.address = address;
     this.clock = clock;
   }
 
@@ -69,7 +71,7 @@ public class PortalLinks {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(properties.linkValidity());
     links.save(new PortalLink(hash(token), caseNumber, partyId, audience, action, now, expiresAt));
-    String base = properties.baseUrl().toString().replaceAll("/+$", "");
+    String base = address.baseUrl().toString();
     return new IssuedLink(base + "/portal/" + token + action.path(), expiresAt);
   }
 

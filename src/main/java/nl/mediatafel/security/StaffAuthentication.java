@@ -3,6 +3,7 @@ package nl.mediatafel.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,12 +28,34 @@ class StaffAuthentication {
 
   @Bean
   FilterRegistrationBean<Filter> staffBasicAuthenticationFilter() {
-    return registration("staff-basic-authentication", new StaffAuthenticationFilter(false), ENGINE_REST, API);
+    return registration("staff-basic-authentication", new StaffAuthenticationFilter(null), ENGINE_REST, API);
   }
 
   @Bean
-  FilterRegistrationBean<Filter> staffPageAuthenticationFilter() {
-    return registration("staff-page-authentication", new StaffAuthenticationFilter(true), STAFF_PAGES);
+  FilterRegistrationBean<Filter> staffPageAuthenticationFilter(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    return registration("staff-page-authentication", new StaffAuthenticationFilter(loginUrl(webappPath)),
+        STAFF_PAGES);
+  }
+
+  /** Whether the path (without the context path) is one of the {@link #STAFF_PAGES}. */
+  static boolean isStaffPage(String path) {
+    for (String pattern : STAFF_PAGES) {
+      boolean matches = pattern.endsWith("/*") ? path.startsWith(pattern.substring(0, pattern.length() - 1))
+          : path.equals(pattern);
+      if (matches) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The Camunda webapps' login page (Camunda 7.24: the welcome app's AngularJS route {@code #!/login}); after the
+   * login the staff pages accept its session.
+   */
+  static String loginUrl(String webappPath) {
+    return webappPath + "/app/welcome/default/#!/login";
   }
 
   private static FilterRegistrationBean<Filter> registration(String name, Filter filter, String... urlPatterns) {

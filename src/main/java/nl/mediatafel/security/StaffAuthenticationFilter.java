@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
@@ -31,10 +32,15 @@ class StaffAuthenticationFilter extends ProcessEngineAuthenticationFilter {
   static final Set<String> PUBLIC = Set.of("POST /api/cases", "POST /api/coaching");
 
   private final boolean webappLogin;
+  private final String loginUrl;
 
-  /** @param webappLogin whether the Camunda webapp login session is accepted besides Basic (staff pages only) */
-  StaffAuthenticationFilter(boolean webappLogin) {
-    this.webappLogin = webappLogin;
+  /**
+   * @param loginUrl the Camunda webapp login, for the staff pages: their session is accepted besides Basic, and a
+   *     browser without either is sent there; {@code null} for the APIs (Basic only, 401 without it)
+   */
+  StaffAuthenticationFilter(String loginUrl) {
+    this.webappLogin = loginUrl != null;
+    this.loginUrl = loginUrl;
   }
 
   @Override
@@ -49,6 +55,10 @@ class StaffAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     ProcessEngine engine = webappLogin ? getAddressedEngine(DEFAULT_ENGINE_NAME) : null;
     String webappUser = engine == null ? null : webappUser(http, engine);
     if (webappUser == null) {
+      if (webappLogin && isBrowserPageRequest(http)) {
+        ((HttpServletResponse) response).sendRedirect(http.getContextPath() + loginUrl);
+        return;
+      }
       super.doFilter(request, response, chain);
       return;
     }
@@ -58,6 +68,17 @@ class StaffAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     } finally {
       clearAuthentication(engine);
     }
+  }
+
+  /**
+   * A browser opening a page: a GET that accepts HTML, without Basic credentials (a script or an API client that sends
+   * them, or accepts no HTML, gets the 401 challenge as before).
+   */
+  static boolean isBrowserPageRequest(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+        && request.getHeader("Authorization") == null
+        && accept != null && accept.contains("text/html");
   }
 
   /**

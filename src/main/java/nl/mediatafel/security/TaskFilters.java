@@ -7,6 +7,7 @@ import static nl.mediatafel.security.StaffGroup.SECRETARIAT;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -32,6 +33,13 @@ public class TaskFilters extends AbstractProcessEnginePlugin {
   public static final String GROUP_TASKS = "Taken van mijn groep";
   public static final String OVERDUE = "Deadline verstreken";
   public static final String ALL_OPEN = "Alle open taken";
+
+  /**
+   * Shown with every task in the list, so staff see which case a task is about: the case number and the parties'
+   * short names, a variable of the task itself (a mediator reads tasks, not process instances).
+   */
+  static final List<Map<String, String>> SHOWN_VARIABLES = List.of(
+      Map.of("name", CaseVariables.CASE_LABEL.name(), "label", "Zaak"));
 
   private record Definition(String name, String description, int priority, String color, List<StaffGroup> readers) {}
 
@@ -72,11 +80,16 @@ public class TaskFilters extends AbstractProcessEnginePlugin {
           properties.put("priority", definition.priority());
           properties.put("color", definition.color());
           properties.put("refresh", true);
-          // shown with every task in the list, so staff see which case a task belongs to
-          properties.put("variables", List.of(Map.of("name", "caseNumber", "label", "Dossier")));
+          properties.put("variables", SHOWN_VARIABLES);
           Filter created = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(properties);
           return filters.saveFilter(created);
         });
+    if (!SHOWN_VARIABLES.equals(filter.getProperties().get("variables"))) {
+      // a filter made by an earlier version showed the bare case number, which a mediator could not read
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", SHOWN_VARIABLES);
+      filter = filters.saveFilter(filter.setProperties(properties));
+    }
     for (StaffGroup reader : definition.readers()) {
       StaffAuthorizations.grant(engine.getAuthorizationService(), reader, Resources.FILTER, filter.getId(),
           Permissions.READ);

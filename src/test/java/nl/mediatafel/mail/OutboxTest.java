@@ -29,7 +29,8 @@ class OutboxTest {
         String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("Uitnodiging voor de intake van uw mediation (MED-TEST-O001)",
-        "Karin &lt;b&gt;Jansen&lt;/b&gt;").doesNotContain("MED-TEST-O002", "<b>Jansen</b>");
+        "Karin &lt;b&gt;Jansen&lt;/b&gt;", "Tijden in Nederlandse tijd (Europe/Amsterdam)")
+        .doesNotContain("MED-TEST-O002", "<b>Jansen</b>");
 
     MailLog entry = log.findByCaseNumberOrderByCreatedAtDesc("MED-TEST-O001").get(0);
     ResponseEntity<String> detail = http.withBasicAuth("demo", "demo").getForEntity("/outbox/" + entry.getId(),

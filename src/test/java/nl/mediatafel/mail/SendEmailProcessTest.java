@@ -46,6 +46,7 @@ class SendEmailProcessTest {
   private static final String CONFIDENTIAL = "VERTROUWELIJK-7Q2X";
   private static final AtomicInteger CASES = new AtomicInteger();
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
@@ -93,7 +94,8 @@ class SendEmailProcessTest {
     assertThat(jan.html()).contains("Beste Jan de Boer,", "<html lang=\"nl\"");
     assertThat(emma.text()).contains("Dear Emma Clarke,", "Fill in the questionnaire");
 
-    assertThat(jan.portalLink()).startsWith("http://localhost:8080/portal/").endsWith("/intake");
+    assertThat(jan.portalLink()).as("on the port the server runs on")
+        .startsWith("http://localhost:" + port + "/portal/").endsWith("/intake");
     assertThat(jan.html()).contains(jan.portalLink());
     PortalLink janLink = verified(jan.portalLink());
     PortalLink emmaLink = verified(emma.portalLink());
@@ -138,7 +140,7 @@ class SendEmailProcessTest {
         .containsExactlyInAnyOrder("anna@mediatafel.example", "sanne@mediatafel.example");
     assertThat(mails).allSatisfy(mail -> {
       assertThat(mail.subject()).isEqualTo("De mediation kan starten (" + caseNumber() + ")");
-      assertThat(mail.text()).contains("http://localhost:8080/camunda/app/tasklist/").doesNotContain("/portal/");
+      assertThat(mail.text()).contains("http://localhost:" + port + "/camunda/app/tasklist/").doesNotContain("/portal/");
     });
   }
 

@@ -137,8 +137,10 @@ class PortalOverviewTest {
         "Anna de Vries",
         "/portal/" + token(link) + "/documents/" + agreement.id(), "Mediationovereenkomst – versie 1",
         "Zaal Gezamenlijk", "Gezamenlijke bijeenkomst", "Kamer Jan Apart", "Apart gesprek met de mediator",
-        "/advisor-consultation\"", "/withdraw\"");
+        "/advisor-consultation\"", "/withdraw\"", "Alle tijden zijn Nederlandse tijd (Amsterdam).");
     assertThat(page).doesNotContain("Kamer Emma Apart", "Zaal Afgelast", otherCasesDocument.id().toString());
+    assertThat(page).as("nothing waits for a signature, and a case at the table has no forum")
+        .doesNotContain(">Ondertekenen</a>", "/sign\"", ">Discussieforum</a>", "/forum\"");
 
     HttpResponse<byte[]> pdf = browser.getBytes(link + "/documents/" + agreement.id());
     assertThat(pdf.statusCode()).isEqualTo(200);
@@ -157,7 +159,8 @@ class PortalOverviewTest {
     browser.confirm(link);
     String page = browser.get(link).body();
     assertThat(page).contains("<html lang=\"en\"", "Fill in the intake questionnaire before", "Kamer Emma Apart",
-        "Joint session").doesNotContain("Kamer Jan Apart", "??");
+        "Joint session", "All times are Dutch time (Amsterdam, the Netherlands).")
+        .doesNotContain("Kamer Jan Apart", "??");
   }
 
   @Test
@@ -178,7 +181,23 @@ class PortalOverviewTest {
     String page = browser.get(link).body();
     assertThat(page).contains("Lees en onderteken de Mediationovereenkomst vóór "
         + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.forLanguageTag("nl")).withZone(AMSTERDAM)
-        .format(deadline.toInstant()), "/sign\"");
+        .format(deadline.toInstant()), "/sign\"", ">Ondertekenen</a>");
+  }
+
+  @Test
+  void anOnlineCaseOffersTheForum() throws Exception {
+    ProcessInstance online = CaseFixtures.inIntake(requests, runtimeService, taskService, """
+        {"conflictType": "LABOUR", "summary": "Werktijden", "escalation": "LOW", "preferredRoute": "ONLINE_ASYNC",
+         "safetyConcern": false,
+         "parties": [{"name": "Iris", "email": "iris.%1$s@example.nl", "language": "nl", "payer": "SELF"},
+                     {"name": "Omar", "email": "omar.%1$s@example.nl", "language": "nl", "payer": "SELF"}]}
+        """.formatted(UUID.randomUUID().toString().substring(0, 6)), "ONLINE_ASYNC", "anna");
+    Party iris = parties.findByMediationCaseCaseNumberOrderByPosition(online.getBusinessKey()).get(0);
+    String link = links.issue(online.getBusinessKey(), iris.getId(), Audience.PARTY, PortalAction.CASE).url();
+    PortalBrowser browser = new PortalBrowser(port);
+    browser.confirm(link);
+    assertThat(browser.get(link).body()).contains(">Discussieforum</a>", "/forum\"")
+        .doesNotContain(">Ondertekenen</a>");
   }
 
   @Test

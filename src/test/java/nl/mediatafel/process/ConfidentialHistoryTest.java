@@ -22,6 +22,9 @@ class ConfidentialHistoryTest {
         "sessionSummary", // sessions: a session's report
         "settlementPoints", // settlement: the drafted points of the settlement agreement
         "forumSummary", // forum: a round's summary
-        "coachingAdvice"); // coaching: the coach's advice
+        "coachingAdvice", // coaching: the coach's advice
+        // cases: what a task shows of its case (the label in Tasklist's lists, the triage form's context)
+        "caseLabel", "triageConflict", "triageSummary", "triageParties", "triageReferrer", "triageSafety",
+        "mediatorOptions");
   }
 }

@@ -169,7 +169,7 @@ class CaseListTest {
     assertThat(get(designer, "/api/cases?page=-1", "application/json").statusCode()).isEqualTo(403);
     assertThat(get(null, "/api/cases", "application/json").statusCode()).isEqualTo(401);
     assertThat(get(designer, "/cases", "text/html").statusCode()).isEqualTo(403);
-    assertThat(get(null, "/cases", "text/html").statusCode()).isEqualTo(401);
+    assertThat(get(null, "/cases", "text/html").statusCode()).as("a browser is sent to the login").isEqualTo(302);
   }
 
   @Test
