@@ -8,6 +8,7 @@ import static nl.mediatafel.cases.MediationCaseProcess.SUITABILITY_JUDGEMENT;
 import java.math.BigDecimal;
 import java.util.Set;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,11 +45,11 @@ class AcceptCaseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String route = ROUTE.from(execution).orElse(null);
     if (route == null || !ROUTES.contains(route)) {
-      throw new ProcessEngineException("Route '" + route + "' bestaat niet; kies een van " + ROUTES);
+      throw new FormRefusal("triage.route-unknown", route, String.join(", ", new java.util.TreeSet<>(ROUTES)));
     }
     String mediator = CaseVariables.MEDIATOR.from(execution).map(String::trim).orElse("");
     if (identityService.createUserQuery().userId(mediator).memberOfGroup(StaffGroup.MEDIATORS.id()).count() == 0) {
-      throw new ProcessEngineException("Mediator '" + mediator + "' is geen gebruiker in de groep mediators");
+      throw new FormRefusal("triage.mediator-unknown", mediator);
     }
     CaseVariables.MEDIATOR.set(execution, mediator);
     MediationCase mediationCase = cases.findById(execution.getBusinessKey())

@@ -1,6 +1,7 @@
 package nl.mediatafel.cases;
 
 import java.util.Set;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,15 +31,15 @@ class ChangeRouteListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String newRoute = MediationCaseProcess.NEW_ROUTE.from(execution).orElse("");
     if (!ROUTES.contains(newRoute)) {
-      throw new ProcessEngineException("Nieuwe route: kies online (forum), online (video), aan tafel of hybride");
+      throw new FormRefusal("route-switch.route-unknown");
     }
     String current = MediationCaseProcess.ROUTE.from(execution).orElse(null);
     if (newRoute.equals(current)) {
-      throw new ProcessEngineException("Nieuwe route: dit is de huidige route; kies een andere");
+      throw new FormRefusal("route-switch.route-current");
     }
     String reason = MediationCaseProcess.ROUTE_SWITCH_REASON.from(execution).orElse("").strip();
     if (reason.isEmpty() || reason.length() > REASON_MAX) {
-      throw new ProcessEngineException("Reden: vul een reden in van hoogstens " + REASON_MAX + " tekens");
+      throw new FormRefusal("route-switch.reason", REASON_MAX);
     }
     cases.findById(execution.getProcessBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getProcessBusinessKey() + " bestaat niet"))

@@ -1,6 +1,7 @@
 package nl.mediatafel.cases;
 
 import java.math.BigDecimal;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -41,7 +42,7 @@ class RecordRouteHoursListener implements ExecutionListener {
     try {
       total = mediationCase.addHours(exact);
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("Uren van de bijeenkomsten: " + e.getMessage(), e);
+      throw new FormRefusal(e, "route-hours.negative", exact.toPlainString());
     }
     MediationCaseProcess.HOURS_SPENT.set(execution.getProcessInstance(), total.doubleValue());
     execution.getProcessInstance().removeVariable(MediationCaseProcess.ROUTE_HOURS.name());

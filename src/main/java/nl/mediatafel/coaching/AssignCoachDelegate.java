@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -32,13 +33,13 @@ class AssignCoachDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String coach = CaseVariables.MEDIATOR.from(execution).map(String::trim).orElse("");
     if (identityService.createUserQuery().userId(coach).memberOfGroup(StaffGroup.MEDIATORS.id()).count() == 0) {
-      throw new ProcessEngineException("Coach '" + coach + "' is geen gebruiker in de groep mediators");
+      throw new FormRefusal("coaching-assessment.coach-unknown", coach);
     }
     Number rate = ConflictCoachingProcess.HOURLY_RATE.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Het uurtarief van de coach ontbreekt"));
+        .orElseThrow(() -> new FormRefusal("coaching-assessment.rate-missing"));
     BigDecimal hourlyRate = new BigDecimal(rate.toString());
     if (hourlyRate.signum() < 0) {
-      throw new ProcessEngineException("Het uurtarief kan niet negatief zijn: " + hourlyRate);
+      throw new FormRefusal("coaching-assessment.rate-negative", hourlyRate.toPlainString());
     }
     CaseVariables.MEDIATOR.set(execution, coach);
     MediationCase trajectory = caseDirectory.find(execution.getBusinessKey())
