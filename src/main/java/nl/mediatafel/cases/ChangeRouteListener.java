@@ -1,6 +1,5 @@
 package nl.mediatafel.cases;
 
-import java.util.Set;
 import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("changeRoute")
 class ChangeRouteListener implements TaskListener {
 
-  static final Set<String> ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "FACE_TO_FACE", "HYBRID");
   static final int REASON_MAX = 1000;
 
   private final MediationCaseRepository cases;
@@ -30,9 +28,7 @@ class ChangeRouteListener implements TaskListener {
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     String newRoute = MediationCaseProcess.NEW_ROUTE.from(execution).orElse("");
-    if (!ROUTES.contains(newRoute)) {
-      throw new FormRefusal("route-switch.route-unknown");
-    }
+    Route route = Route.of(newRoute).orElseThrow(() -> new FormRefusal("route-switch.route-unknown"));
     String current = MediationCaseProcess.ROUTE.from(execution).orElse(null);
     if (newRoute.equals(current)) {
       throw new FormRefusal("route-switch.route-current");
@@ -43,7 +39,7 @@ class ChangeRouteListener implements TaskListener {
     }
     cases.findById(execution.getProcessBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getProcessBusinessKey() + " bestaat niet"))
-        .switchRoute(newRoute);
+        .switchRoute(route);
     MediationCaseProcess.ROUTE.set(execution.getProcessInstance(), newRoute);
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormAmount;
 import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,10 +38,7 @@ class AssignCoachDelegate implements JavaDelegate {
     }
     Number rate = ConflictCoachingProcess.HOURLY_RATE.from(execution)
         .orElseThrow(() -> new FormRefusal("coaching-assessment.rate-missing"));
-    BigDecimal hourlyRate = new BigDecimal(rate.toString());
-    if (hourlyRate.signum() < 0) {
-      throw new FormRefusal("coaching-assessment.rate-negative", hourlyRate.toPlainString());
-    }
+    BigDecimal hourlyRate = FormAmount.of(rate, "hourly-rate");
     CaseVariables.MEDIATOR.set(execution, coach);
     MediationCase trajectory = caseDirectory.find(execution.getBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Coaching " + execution.getBusinessKey() + " bestaat niet"));

@@ -81,7 +81,7 @@ class ConvertToMediationDelegate implements JavaDelegate {
         SAFETY_CONCERN.from(execution).orElse(false),
         new CaseRequest.Referrer("SELF", null, number),
         List.of(new CaseRequest.PartyRequest(person.getName(), person.getEmail(), person.getLanguage(), false,
-            person.getPayer(), null), other));
+            person.getPayer().name(), null), other));
     check(request, person);
 
     String mediationCase = caseRequests.register(request, "coaching:" + number).mediationCase().getCaseNumber();

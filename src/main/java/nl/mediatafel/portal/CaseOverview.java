@@ -13,9 +13,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationAgreementProcess;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.portal.PortalAccess.Holder;
@@ -52,7 +56,7 @@ class CaseOverview {
 
   record SessionRow(String date, String time, SessionKind kind, String location, boolean moved) {}
 
-  record View(String caseNumber, String status, Stage stage, String mediatorName, List<NextStep> nextSteps,
+  record View(String caseNumber, CaseStatus status, Stage stage, String mediatorName, List<NextStep> nextSteps,
       List<DocumentRow> documents, List<SessionRow> sessions) {}
 
   private final CaseDirectory caseDirectory;

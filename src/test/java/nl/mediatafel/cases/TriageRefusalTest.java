@@ -36,6 +36,7 @@ class TriageRefusalTest {
   @Autowired CaseRequests requests;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired MediationCaseRepository cases;
 
   @Test
   void aDutchBrowserReadsTheRefusalInDutch() {
@@ -82,6 +83,30 @@ class TriageRefusalTest {
     assertThat(output.toString().substring(before)).contains("ENGINE-16004").contains("ERROR");
   }
 
+  @Test
+  void aRateIsRefusedWhenNegativeTooLargeOrWithMoreThanTwoDecimalsAndStoredWithScaleTwo() {
+    Task triage = triage();
+
+    assertThat(submit(triage, "nl", "anna", "-5").getBody().get("message").asText())
+        .contains("Uurtarief: een bedrag kan niet negatief zijn, niet -5");
+    assertThat(submit(triage, "nl", "anna", "1000000").getBody().get("message").asText())
+        .contains("Uurtarief: hoogstens 999999.99 euro, niet 1000000");
+    assertThat(submit(triage, "en", "anna", "145.555").getBody().get("message").asText())
+        .contains("Hourly rate: at most two digits after the decimal point, not 145.555");
+    assertThat(cases.findById(caseNumberOf(triage)).orElseThrow()
+        .getStatus()).as("nothing half-written").isEqualTo(CaseStatus.REQUESTED);
+
+    assertThat(submit(triage, "nl", "anna", "145.5").getStatusCode().value()).isEqualTo(204);
+    MediationCase accepted = cases.findById(caseNumberOf(triage)).orElseThrow();
+    assertThat(accepted.getHourlyRate()).isEqualByComparingTo("145.50").extracting(java.math.BigDecimal::scale)
+        .isEqualTo(2);
+  }
+
+  private String caseNumberOf(Task task) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+  }
+
   private Task triage() {
     CaseRequest request = JSON.convertValue(CaseApiTest.validRequest(), CaseRequest.class);
     String caseNumber = requests.register(request, null).mediationCase().getCaseNumber();
@@ -90,6 +115,10 @@ class TriageRefusalTest {
 
   /** The triage form accepting the case with a secretary as mediator, as Tasklist submits it. */
   private ResponseEntity<JsonNode> submit(Task triage, String acceptLanguage) {
+    return submit(triage, acceptLanguage, "sanne", "145");
+  }
+
+  private ResponseEntity<JsonNode> submit(Task triage, String acceptLanguage, String mediator, String hourlyRate) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
@@ -98,9 +127,9 @@ class TriageRefusalTest {
           "triageDecision": {"value": "ACCEPT"},
           "suitabilityJudgement": {"value": "Past"},
           "route": {"value": "ONLINE_VIDEO"},
-          "mediator": {"value": "sanne"},
-          "hourlyRate": {"value": 145}
-        }}""";
+          "mediator": {"value": "%s"},
+          "hourlyRate": {"value": %s}
+        }}""".formatted(mediator, hourlyRate);
     return http.withBasicAuth("sanne", "sanne").postForEntity("/engine-rest/task/" + triage.getId() + "/submit-form",
         new HttpEntity<>(form, headers), JsonNode.class);
   }
