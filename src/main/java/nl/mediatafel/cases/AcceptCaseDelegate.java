@@ -5,9 +5,9 @@ import static nl.mediatafel.cases.MediationCaseProcess.PLATFORM_FEE;
 import static nl.mediatafel.cases.MediationCaseProcess.ROUTE;
 import static nl.mediatafel.cases.MediationCaseProcess.SUITABILITY_JUDGEMENT;
 
-import java.math.BigDecimal;
-import java.util.Set;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormAmount;
+import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,13 +24,7 @@ import org.springframework.stereotype.Component;
 @Component("acceptCase")
 class AcceptCaseDelegate implements JavaDelegate {
 
-  static final Set<String> ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "FACE_TO_FACE", "HYBRID");
 
-  /** The rates as the triage form or a caller entered them: any number (a whole one arrives as a Long). */
-  private static final ProcessVariable<Number> HOURLY_RATE_ENTERED = ProcessVariable.of(HOURLY_RATE.name(),
-      Number.class);
-  private static final ProcessVariable<Number> PLATFORM_FEE_ENTERED = ProcessVariable.of(PLATFORM_FEE.name(),
-      Number.class);
 
   private final MediationCaseRepository cases;
   private final IdentityService identityService;
@@ -42,22 +36,18 @@ class AcceptCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String route = ROUTE.from(execution).orElse(null);
-    if (route == null || !ROUTES.contains(route)) {
-      throw new ProcessEngineException("Route '" + route + "' bestaat niet; kies een van " + ROUTES);
-    }
+    String code = ROUTE.from(execution).orElse(null);
+    Route route = Route.of(code).orElseThrow(() -> new FormRefusal("triage.route-unknown", code,
+        java.util.Arrays.toString(Route.values())));
     String mediator = CaseVariables.MEDIATOR.from(execution).map(String::trim).orElse("");
     if (identityService.createUserQuery().userId(mediator).memberOfGroup(StaffGroup.MEDIATORS.id()).count() == 0) {
-      throw new ProcessEngineException("Mediator '" + mediator + "' is geen gebruiker in de groep mediators");
+      throw new FormRefusal("triage.mediator-unknown", mediator);
     }
     CaseVariables.MEDIATOR.set(execution, mediator);
     MediationCase mediationCase = cases.findById(execution.getBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getBusinessKey() + " bestaat niet"));
     mediationCase.accept(route, mediator, SUITABILITY_JUDGEMENT.from(execution).orElse(null),
-        amount(HOURLY_RATE_ENTERED, execution), amount(PLATFORM_FEE_ENTERED, execution));
-  }
-
-  private static BigDecimal amount(ProcessVariable<Number> variable, DelegateExecution execution) {
-    return variable.from(execution).map(number -> new BigDecimal(number.toString())).orElse(null);
+        FormAmount.of(HOURLY_RATE.from(execution).orElse(null), "hourly-rate"),
+        FormAmount.of(PLATFORM_FEE.from(execution).orElse(null), "platform-fee"));
   }
 }

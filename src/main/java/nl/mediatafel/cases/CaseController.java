@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @JsonApi
 class CaseController {
 
-  record Created(String caseNumber, String status) {}
+  record Created(String caseNumber, CaseStatus status) {}
 
   private final CaseRequests requests;
   private final CaseViews views;

@@ -44,7 +44,7 @@ class CaseDocumentModel implements DocumentModelSource {
     if (mediationCase.getMediator() != null) {
       model.put(MEDIATOR, StaffNames.fullName(identityService, mediationCase.getMediator()));
     }
-    putIfSet(model, ROUTE, mediationCase.getRoute());
+    putIfSet(model, ROUTE, mediationCase.getRoute() == null ? null : mediationCase.getRoute().name());
     putIfSet(model, HOURLY_RATE, mediationCase.getHourlyRate());
     putIfSet(model, PLATFORM_FEE, mediationCase.getPlatformFee());
     model.put(HOURS, mediationCase.getHoursSpent());
@@ -55,7 +55,7 @@ class CaseDocumentModel implements DocumentModelSource {
     }
     List<Map<String, Object>> active = parties.findByMediationCaseCaseNumberOrderByPosition(caseNumber).stream()
         .filter(Party::isActive)
-        .map(party -> Map.<String, Object>of(PARTY_NAME, party.getName(), PARTY_PAYER, party.getPayer()))
+        .map(party -> Map.<String, Object>of(PARTY_NAME, party.getName(), PARTY_PAYER, party.getPayer().name()))
         .toList();
     model.put(PARTIES, active);
     return model;

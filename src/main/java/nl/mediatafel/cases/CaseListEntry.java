@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** One case of a list: what a row shows, read in one go so the list needs no further reads per case. */
-public record CaseListEntry(String caseNumber, String status, String route, String mediator, Instant openedAt,
+public record CaseListEntry(String caseNumber, CaseStatus status, Route route, String mediator, Instant openedAt,
     List<String> parties) {}

@@ -67,11 +67,13 @@ public class CaseRequests {
         request.summary().trim(), request.escalation(), request.preferredRoute(), request.safetyConcern(),
         clock.instant());
     if (request.referrer() != null) {
-      mediationCase.referredBy(request.referrer().type(), request.referrer().name(), request.referrer().reference());
+      mediationCase.referredBy(ReferrerType.valueOf(request.referrer().type()), request.referrer().name(),
+          request.referrer().reference());
     }
     for (CaseRequest.PartyRequest partyRequest : request.parties()) {
       Party party = mediationCase.addParty(partyRequest.name().trim(), partyRequest.email().trim(),
-          partyRequest.language(), Boolean.TRUE.equals(partyRequest.abroad()), partyRequest.payer());
+          partyRequest.language(), Boolean.TRUE.equals(partyRequest.abroad()),
+          PayerKind.valueOf(partyRequest.payer()));
       if (partyRequest.advisor() != null) {
         party.advisedBy(partyRequest.advisor().name().trim(), partyRequest.advisor().email().trim());
       }

@@ -14,5 +14,5 @@ import java.time.Instant;
  * @param openedBefore opened before
  * @param byNumber sorted by case number (ascending) instead of newest opened first
  */
-public record CaseSearch(String text, String status, String route, String mediator, Instant openedFrom,
+public record CaseSearch(String text, CaseStatus status, Route route, String mediator, Instant openedFrom,
     Instant openedBefore, boolean byNumber) {}

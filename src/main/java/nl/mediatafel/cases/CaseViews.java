@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CaseViews {
 
-  record PartyView(String name, String email, String language, boolean abroad, String payer, String advisorName,
+  record PartyView(String name, String email, String language, boolean abroad, PayerKind payer, String advisorName,
       boolean withdrawn) {}
 
   record TaskView(String name, String assignee, Date due) {}
@@ -30,8 +30,8 @@ class CaseViews {
   /** A document's identity, not its content. */
   record DocumentView(String id, String type, int version, boolean current, String sha256, Instant createdAt) {}
 
-  record CaseView(String caseNumber, String status, String conflictType, String escalation, String preferredRoute,
-      String route, String mediator, Instant createdAt, List<String> stage, List<PartyView> parties,
+  record CaseView(String caseNumber, CaseStatus status, String conflictType, String escalation,
+      String preferredRoute, Route route, String mediator, Instant createdAt, List<String> stage, List<PartyView> parties,
       Map<String, Date> deadlines, List<TaskView> openTasks, List<DocumentView> documents) {}
 
   private final StaffCaseReads reads;

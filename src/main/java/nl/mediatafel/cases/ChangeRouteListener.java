@@ -3,8 +3,7 @@ package nl.mediatafel.cases;
 import nl.mediatafel.audit.Actors;
 import nl.mediatafel.audit.CaseEventKind;
 import nl.mediatafel.audit.CaseEvents;
-
-import java.util.Set;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("changeRoute")
 class ChangeRouteListener implements TaskListener {
 
-  static final Set<String> ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "FACE_TO_FACE", "HYBRID");
   static final int REASON_MAX = 1000;
 
   private final MediationCaseRepository cases;
@@ -35,20 +33,18 @@ class ChangeRouteListener implements TaskListener {
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     String newRoute = MediationCaseProcess.NEW_ROUTE.from(execution).orElse("");
-    if (!ROUTES.contains(newRoute)) {
-      throw new ProcessEngineException("Nieuwe route: kies online (forum), online (video), aan tafel of hybride");
-    }
+    Route route = Route.of(newRoute).orElseThrow(() -> new FormRefusal("route-switch.route-unknown"));
     String current = MediationCaseProcess.ROUTE.from(execution).orElse(null);
     if (newRoute.equals(current)) {
-      throw new ProcessEngineException("Nieuwe route: dit is de huidige route; kies een andere");
+      throw new FormRefusal("route-switch.route-current");
     }
     String reason = MediationCaseProcess.ROUTE_SWITCH_REASON.from(execution).orElse("").strip();
     if (reason.isEmpty() || reason.length() > REASON_MAX) {
-      throw new ProcessEngineException("Reden: vul een reden in van hoogstens " + REASON_MAX + " tekens");
+      throw new FormRefusal("route-switch.reason", REASON_MAX);
     }
     cases.findById(execution.getProcessBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getProcessBusinessKey() + " bestaat niet"))
-        .switchRoute(newRoute);
+        .switchRoute(route);
     MediationCaseProcess.ROUTE.set(execution.getProcessInstance(), newRoute);
     events.record(execution.getProcessBusinessKey(), Actors.staff(task.getAssignee()), CaseEventKind.ROUTE_SWITCHED,
         current + ">" + newRoute);

@@ -3,6 +3,8 @@ package nl.mediatafel.cases;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -20,19 +22,22 @@ public class MediationCase {
   @Column(name = "case_number")
   private String caseNumber;
 
-  private String status;
+  @Enumerated(EnumType.STRING)
+  private CaseStatus status;
   private String conflictType;
   private String summary;
   private String escalation;
   private String preferredRoute;
-  private String route;
+  @Enumerated(EnumType.STRING)
+  private Route route;
   private boolean safetyConcern;
   /** Camunda user id of the case's mediator, once triage has picked one. */
   private String mediator;
   private String suitabilityJudgement;
   private java.math.BigDecimal hourlyRate;
   private java.math.BigDecimal platformFee;
-  private String referrerType;
+  @Enumerated(EnumType.STRING)
+  private ReferrerType referrerType;
   private String referrerName;
   private String referrerReference;
   private Instant createdAt;
@@ -54,7 +59,7 @@ public class MediationCase {
   public MediationCase(String caseNumber, String conflictType, String summary, String escalation,
       String preferredRoute, boolean safetyConcern, Instant createdAt) {
     this.caseNumber = caseNumber;
-    this.status = "REQUESTED";
+    this.status = CaseStatus.REQUESTED;
     this.conflictType = conflictType;
     this.summary = summary;
     this.escalation = escalation;
@@ -63,27 +68,27 @@ public class MediationCase {
     this.createdAt = createdAt;
   }
 
-  public Party addParty(String name, String email, String language, boolean abroad, String payer) {
+  public Party addParty(String name, String email, String language, boolean abroad, PayerKind payer) {
     Party party = new Party(this, parties.size() + 1, name, email, language, abroad, payer);
     parties.add(party);
     return party;
   }
 
-  public void referredBy(String type, String name, String reference) {
+  public void referredBy(ReferrerType type, String name, String reference) {
     this.referrerType = type;
     this.referrerName = name;
     this.referrerReference = reference;
   }
 
   /** The outcome of triage: the case is taken on with this route, mediator and rates. */
-  public void accept(String route, String mediator, String suitabilityJudgement, java.math.BigDecimal hourlyRate,
+  public void accept(Route route, String mediator, String suitabilityJudgement, java.math.BigDecimal hourlyRate,
       java.math.BigDecimal platformFee) {
     this.route = route;
     this.mediator = mediator;
     this.suitabilityJudgement = suitabilityJudgement;
     this.hourlyRate = hourlyRate;
     this.platformFee = platformFee;
-    this.status = "INTAKE";
+    this.status = CaseStatus.INTAKE;
   }
 
   /** Marks a new row as another kind of trajectory than a mediation, e.g. {@code COACHING}. */
@@ -95,25 +100,17 @@ public class MediationCase {
     return kind;
   }
 
-  /**
-   * The statuses in which a case has ended, whichever way: closed, terminated after a withdrawal, referred at triage,
-   * stopped at intake, signing of the mediation agreement cancelled, a coaching converted into a mediation. No step
-   * follows, and nobody acts in the portal any more.
-   */
-  public static final java.util.Set<String> ENDED_STATUSES = java.util.Set.of("CLOSED", "TERMINATED", "REFERRED",
-      "STOPPED", "SIGNING_CANCELLED", "CONVERTED");
-
-  /** Whether the case has ended ({@link #ENDED_STATUSES}). */
+  /** Whether the case has ended ({@link CaseStatus#hasEnded()}). */
   public boolean hasEnded() {
-    return ENDED_STATUSES.contains(status);
+    return status.hasEnded();
   }
 
-  public void changeStatus(String status) {
+  public void changeStatus(CaseStatus status) {
     this.status = status;
   }
 
   /** The mediator chose another route after the sessions asked for one (SWITCH_ROUTE). */
-  public void switchRoute(String route) {
+  public void switchRoute(Route route) {
     this.route = route;
   }
 
@@ -128,7 +125,7 @@ public class MediationCase {
 
   /** The dossier is closed; it is kept until {@code retainUntil} and may be purged after that. */
   public void close(Instant at, java.time.LocalDate retainUntil) {
-    this.status = "CLOSED";
+    this.status = CaseStatus.CLOSED;
     this.closedAt = at;
     this.retainUntil = retainUntil;
   }
@@ -149,7 +146,7 @@ public class MediationCase {
     return caseNumber;
   }
 
-  public String getStatus() {
+  public CaseStatus getStatus() {
     return status;
   }
 
@@ -169,7 +166,7 @@ public class MediationCase {
     return preferredRoute;
   }
 
-  public String getRoute() {
+  public Route getRoute() {
     return route;
   }
 
@@ -193,7 +190,7 @@ public class MediationCase {
     return platformFee;
   }
 
-  public String getReferrerType() {
+  public ReferrerType getReferrerType() {
     return referrerType;
   }
 

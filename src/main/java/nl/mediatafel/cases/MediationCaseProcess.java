@@ -105,8 +105,13 @@ public final class MediationCaseProcess {
   public static final ProcessVariable<String> ROUTE = ProcessVariable.of("route", String.class);
   public static final ProcessVariable<String> SUITABILITY_JUDGEMENT =
       ProcessVariable.of("suitabilityJudgement", String.class);
-  public static final ProcessVariable<Double> HOURLY_RATE = ProcessVariable.of("hourlyRate", Double.class);
-  public static final ProcessVariable<Double> PLATFORM_FEE = ProcessVariable.of("platformFee", Double.class);
+  /**
+   * The rates as the triage form enters them: form input only, any number (a number field submits a Long or a Double;
+   * instances from before keep their Double). {@code acceptCase} turns them once into the case table's amounts
+   * ({@link nl.mediatafel.process.FormAmount}, scale 2); documents read the table, never these variables.
+   */
+  public static final ProcessVariable<Number> HOURLY_RATE = ProcessVariable.of("hourlyRate", Number.class);
+  public static final ProcessVariable<Number> PLATFORM_FEE = ProcessVariable.of("platformFee", Number.class);
   public static final ProcessVariable<String> REFERRAL_REASON = ProcessVariable.of("referralReason", String.class);
 
   /** The intake deadline of all parties; each party's intake gets it as its own {@code partyIntakeDeadline}. */

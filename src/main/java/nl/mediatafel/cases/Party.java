@@ -1,6 +1,8 @@
 package nl.mediatafel.cases;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -27,7 +29,8 @@ public class Party {
   private String email;
   private String language;
   private boolean abroad;
-  private String payer;
+  @Enumerated(EnumType.STRING)
+  private PayerKind payer;
   private String advisorName;
   private String advisorEmail;
   private Instant withdrawnAt;
@@ -35,7 +38,7 @@ public class Party {
   protected Party() {}
 
   Party(MediationCase mediationCase, int position, String name, String email, String language, boolean abroad,
-      String payer) {
+      PayerKind payer) {
     this.id = UUID.randomUUID();
     this.mediationCase = mediationCase;
     this.position = position;
@@ -95,7 +98,7 @@ public class Party {
     return abroad;
   }
 
-  public String getPayer() {
+  public PayerKind getPayer() {
     return payer;
   }
 

@@ -5,6 +5,7 @@ import nl.mediatafel.audit.CaseEventKind;
 import nl.mediatafel.audit.CaseEvents;
 
 import java.math.BigDecimal;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -47,11 +48,13 @@ class RecordRouteHoursListener implements ExecutionListener {
     try {
       total = mediationCase.addHours(exact);
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("Uren van de bijeenkomsten: " + e.getMessage(), e);
+      throw new FormRefusal(e, "route-hours.negative", exact.toPlainString());
     }
     MediationCaseProcess.HOURS_SPENT.set(execution.getProcessInstance(), total.doubleValue());
+    String route = MediationCaseProcess.ROUTE.from(execution)
+        .orElse(mediationCase.getRoute() == null ? null : mediationCase.getRoute().name());
     events.record(mediationCase.getCaseNumber(), Actors.SYSTEM, CaseEventKind.ROUTE_HOURS,
-        MediationCaseProcess.ROUTE.from(execution).orElse(mediationCase.getRoute()) + "=" + exact.toPlainString());
+        route + "=" + exact.toPlainString());
     execution.getProcessInstance().removeVariable(MediationCaseProcess.ROUTE_HOURS.name());
   }
 

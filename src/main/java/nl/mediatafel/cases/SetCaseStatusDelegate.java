@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${setCaseStatus}} with input parameter {@value #STATUS}: records a milestone of the case (REFERRED, …). A
- * status that ends the case ({@link MediationCase#ENDED_STATUSES}) also publishes {@link CaseEnded}, in the same
+ * status that ends the case ({@link CaseStatus#hasEnded()}) also publishes {@link CaseEnded}, in the same
  * transaction: the case's portal links are revoked together with the status.
  */
 @Component("setCaseStatus")
@@ -31,9 +31,12 @@ class SetCaseStatusDelegate implements JavaDelegate {
       throw new ProcessEngineException("setCaseStatus in '" + execution.getCurrentActivityId()
           + "': input parameter 'status' is missing");
     }
+    CaseStatus caseStatus = CaseStatus.of(status.toString().strip()).orElseThrow(() -> new ProcessEngineException(
+        "setCaseStatus in '" + execution.getCurrentActivityId() + "': input parameter 'status' is no case status: '"
+            + status + "'; use one of " + java.util.Arrays.toString(CaseStatus.values())));
     MediationCase mediationCase = cases.findById(execution.getBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Zaak " + execution.getBusinessKey() + " bestaat niet"));
-    mediationCase.changeStatus(status.toString());
+    mediationCase.changeStatus(caseStatus);
     if (mediationCase.hasEnded()) {
       events.publishEvent(new CaseEnded(mediationCase.getCaseNumber(), mediationCase.getStatus()));
     }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormAmount;
+import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -32,14 +34,11 @@ class AssignCoachDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String coach = CaseVariables.MEDIATOR.from(execution).map(String::trim).orElse("");
     if (identityService.createUserQuery().userId(coach).memberOfGroup(StaffGroup.MEDIATORS.id()).count() == 0) {
-      throw new ProcessEngineException("Coach '" + coach + "' is geen gebruiker in de groep mediators");
+      throw new FormRefusal("coaching-assessment.coach-unknown", coach);
     }
     Number rate = ConflictCoachingProcess.HOURLY_RATE.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Het uurtarief van de coach ontbreekt"));
-    BigDecimal hourlyRate = new BigDecimal(rate.toString());
-    if (hourlyRate.signum() < 0) {
-      throw new ProcessEngineException("Het uurtarief kan niet negatief zijn: " + hourlyRate);
-    }
+        .orElseThrow(() -> new FormRefusal("coaching-assessment.rate-missing"));
+    BigDecimal hourlyRate = FormAmount.of(rate, "hourly-rate");
     CaseVariables.MEDIATOR.set(execution, coach);
     MediationCase trajectory = caseDirectory.find(execution.getBusinessKey())
         .orElseThrow(() -> new ProcessEngineException("Coaching " + execution.getBusinessKey() + " bestaat niet"));

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import nl.mediatafel.api.JsonApi;
 import nl.mediatafel.api.RequestKey;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCase;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @JsonApi
 class CoachingController {
 
-  record Created(String caseNumber, String status) {}
+  record Created(String caseNumber, CaseStatus status) {}
 
   private final CoachingRequests requests;
   private final CoachingViews views;

@@ -9,6 +9,7 @@ import nl.mediatafel.api.RequestKey;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.CaseNumbers;
 import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.PayerKind;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,8 @@ class CoachingRequests {
         request.conflictType(), request.summary().trim(), null, null, false, clock.instant());
     trajectory.ofKind(ConflictCoachingProcess.KIND);
     CoachingRequest.Person person = request.person();
-    trajectory.addParty(person.name().trim(), person.email().trim(), person.language(), false, person.payer());
+    trajectory.addParty(person.name().trim(), person.email().trim(), person.language(), false,
+        PayerKind.valueOf(person.payer()));
     caseDirectory.register(trajectory);
     String number = trajectory.getCaseNumber();
     trajectories.saveAndFlush(new CoachingTrajectory(number, request.preferredForm()));

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.cases.StaffCaseReads;
+import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.documents.DocumentService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CoachingViews {
 
-  record PersonView(String name, String email, String language, String payer) {}
+  record PersonView(String name, String email, String language, PayerKind payer) {}
 
   record SessionView(LocalDate heldOn, String form, BigDecimal hours) {}
 
@@ -77,7 +80,7 @@ class CoachingViews {
         .map(session -> new SessionView(session.getHeldOn(), session.getForm(), session.getHours()))
         .toList();
     BigDecimal hours = held.stream().map(SessionView::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new CoachingView(number, trajectory.getStatus(), trajectory.getConflictType(), details.getPreferredForm(),
+    return new CoachingView(number, trajectory.getStatus().name(), trajectory.getConflictType(), details.getPreferredForm(),
         trajectory.getMediator(), trajectory.getHourlyRate(), trajectory.getCreatedAt(), stage,
         new PersonView(person.getName(), person.getEmail(), person.getLanguage(), person.getPayer()), held, hours,
         details.getAdvice() != null, details.getConvertedTo(), tasks,

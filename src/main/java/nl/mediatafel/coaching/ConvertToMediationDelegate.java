@@ -20,7 +20,7 @@ import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.Party;
-import nl.mediatafel.i18n.MessagesConfiguration;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -81,7 +81,7 @@ class ConvertToMediationDelegate implements JavaDelegate {
         SAFETY_CONCERN.from(execution).orElse(false),
         new CaseRequest.Referrer("SELF", null, number),
         List.of(new CaseRequest.PartyRequest(person.getName(), person.getEmail(), person.getLanguage(), false,
-            person.getPayer(), null), other));
+            person.getPayer().name(), null), other));
     check(request, person);
 
     String mediationCase = caseRequests.register(request, "coaching:" + number).mediationCase().getCaseNumber();
@@ -89,12 +89,12 @@ class ConvertToMediationDelegate implements JavaDelegate {
     ConflictCoachingProcess.MEDIATION_CASE_NUMBER.set(execution.getProcessInstance(), mediationCase);
   }
 
-  /** Every problem at once, named by the form's fields, as a message for the Tasklist (staff read Dutch). */
+  /** Every problem at once, named by the form's fields, as a message for the Tasklist in the user's language. */
   private void check(CaseRequest request, Party person) {
     LocaleContext previous = LocaleContextHolder.getLocaleContext();
     List<String> problems;
     try {
-      LocaleContextHolder.setLocale(MessagesConfiguration.DUTCH);
+      LocaleContextHolder.setLocale(FormRefusal.language());
       problems = validator.validate(request).stream()
           .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
           .map(ConvertToMediationDelegate::describe)
@@ -104,21 +104,18 @@ class ConvertToMediationDelegate implements JavaDelegate {
     }
     String otherEmail = request.parties().get(1).email();
     if (otherEmail != null && otherEmail.toLowerCase(Locale.ROOT).equals(person.getEmail().toLowerCase(Locale.ROOT))) {
-      problems.add("e-mailadres andere partij is het adres van " + person.getName() + " zelf");
+      problems.add(FormRefusal.phrase("coaching-conversion.same-email", person.getName()));
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException("Omzetten naar mediation: " + String.join("; ", problems));
+      throw new FormRefusal("coaching-conversion.problems", String.join("; ", problems));
     }
   }
 
   private static String describe(ConstraintViolation<CaseRequest> violation) {
     String path = violation.getPropertyPath().toString();
     String field = switch (path) {
-      case "escalation" -> "escalatie";
-      case "parties[1].name" -> "naam andere partij";
-      case "parties[1].email" -> "e-mailadres andere partij";
-      case "parties[1].language" -> "taal andere partij";
-      case "parties[1].payer" -> "betaler andere partij";
+      case "escalation", "parties[1].name", "parties[1].email", "parties[1].language", "parties[1].payer" ->
+          FormRefusal.phrase("coaching-conversion.field." + path.replace("parties[1].", "other-party-"));
       default -> path;
     };
     return field + " " + violation.getMessage();

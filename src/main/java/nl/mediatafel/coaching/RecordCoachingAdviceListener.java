@@ -1,6 +1,7 @@
 package nl.mediatafel.coaching;
 
 import java.time.Clock;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,11 +31,10 @@ class RecordCoachingAdviceListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String advice = ConflictCoachingProcess.ADVICE_TEXT.from(execution).map(String::strip).orElse("");
     if (advice.isEmpty()) {
-      throw new ProcessEngineException("Advies vastleggen: het advies ontbreekt");
+      throw new FormRefusal("coaching-advice.missing");
     }
     if (advice.length() > MAX_LENGTH) {
-      throw new ProcessEngineException("Advies vastleggen: het advies is te lang (hoogstens " + MAX_LENGTH
-          + " tekens)");
+      throw new FormRefusal("coaching-advice.too-long", MAX_LENGTH);
     }
     String number = execution.getProcessBusinessKey();
     trajectories.findById(number)

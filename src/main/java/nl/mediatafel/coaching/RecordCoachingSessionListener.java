@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Set;
 import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -48,26 +49,27 @@ class RecordCoachingSessionListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String nextStep = ConflictCoachingProcess.NEXT_STEP_CHOICE.from(execution).orElse(null);
     if (!NEXT_STEPS.contains(nextStep)) {
-      throw refused("kies de volgende stap (nog een gesprek, advies vastleggen of omzetten naar mediation)");
+      throw refused("next-step-missing");
     }
     String form = ConflictCoachingProcess.SESSION_FORM.from(execution).orElse(null);
     if (!FORMS.contains(form)) {
-      throw refused("kies of het gesprek online of op locatie was");
+      throw refused("form-missing");
     }
     BigDecimal hours = new BigDecimal(ConflictCoachingProcess.SESSION_HOURS.from(execution)
-        .orElseThrow(() -> refused("het aantal uren ontbreekt")).toString());
+        .orElseThrow(() -> refused("hours-missing")).toString());
     if (hours.signum() < 0 || hours.compareTo(MAX_HOURS) > 0) {
-      throw refused("het aantal uren moet tussen 0 en 24 liggen, niet " + hours.toPlainString());
+      throw refused("hours-out-of-range", MAX_HOURS, hours.toPlainString());
     }
     LocalDate heldOn = date(ConflictCoachingProcess.SESSION_DATE.from(execution).orElse(null));
     if (heldOn.isAfter(ClockUtil.getCurrentTime().toInstant().atZone(AMSTERDAM).toLocalDate())) {
-      throw refused("de datum " + heldOn + " ligt in de toekomst; leg een gesprek vast nadat het is gevoerd");
+      throw refused("date-in-future", heldOn);
     }
     sessions.save(new CoachingSession(execution.getProcessBusinessKey(), heldOn, form, hours, clock.instant()));
 
     // the case row's hours are what the cost statement bills (CaseDocumentModel), as for a mediation
     BigDecimal total = caseDirectory.find(execution.getProcessBusinessKey())
-        .orElseThrow(() -> refused("traject " + execution.getProcessBusinessKey() + " bestaat niet"))
+        .orElseThrow(() -> new ProcessEngineException("Coaching " + execution.getProcessBusinessKey()
+            + " bestaat niet"))
         .addHours(hours);
     DelegateExecution processInstance = execution.getProcessInstance();
     ConflictCoachingProcess.HOURS.set(processInstance, total.doubleValue());
@@ -80,7 +82,7 @@ class RecordCoachingSessionListener implements TaskListener {
       return date.toInstant().atZone(AMSTERDAM).toLocalDate();
     }
     if (!(value instanceof String text) || text.isBlank()) {
-      throw refused("de datum van het gesprek ontbreekt");
+      throw refused("date-missing");
     }
     String iso = text.strip();
     try {
@@ -93,11 +95,11 @@ class RecordCoachingSessionListener implements TaskListener {
         return LocalDateTime.parse(iso).toLocalDate();
       }
     } catch (DateTimeParseException e) {
-      throw refused("'" + iso + "' is geen datum zoals 2026-03-20");
+      throw refused("date-unreadable", iso);
     }
   }
 
-  private static ProcessEngineException refused(String problem) {
-    return new ProcessEngineException("Coachingsgesprek vastleggen: " + problem);
+  private static FormRefusal refused(String problem, Object... arguments) {
+    return new FormRefusal("coaching-session." + problem, arguments);
   }
 }

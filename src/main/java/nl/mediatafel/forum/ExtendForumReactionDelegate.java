@@ -3,7 +3,7 @@ package nl.mediatafel.forum;
 import java.time.Instant;
 import java.util.Date;
 import nl.mediatafel.deadlines.BusinessCalendar;
-import org.camunda.bpm.engine.ProcessEngineException;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,10 +28,9 @@ class ExtendForumReactionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Number days = OnlineMediationProcess.REACTION_EXTENSION_BUSINESS_DAYS.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Reactie ontbreekt: het aantal werkdagen ontbreekt"));
+        .orElseThrow(() -> new FormRefusal("forum-reaction.days-missing"));
     if (days.doubleValue() < 1 || days.doubleValue() != Math.rint(days.doubleValue())) {
-      throw new ProcessEngineException("Reactie ontbreekt: verleng met een heel aantal werkdagen van 1 of meer, niet "
-          + days);
+      throw new FormRefusal("forum-reaction.days-invalid", days);
     }
     int businessDays = days.intValue();
     Instant now = ClockUtil.getCurrentTime().toInstant();

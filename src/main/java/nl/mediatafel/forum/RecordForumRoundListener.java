@@ -2,8 +2,8 @@ package nl.mediatafel.forum;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.sessions.SessionProcess;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -33,15 +33,15 @@ class RecordForumRoundListener implements TaskListener {
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     String nextStep = OnlineMediationProcess.NEXT_STEP.from(execution)
-        .orElseThrow(() -> wrong("kies de volgende stap"));
+        .orElseThrow(() -> wrong("next-step-missing"));
     if (!OnlineMediationProcess.NEXT_STEPS.contains(nextStep)) {
-      throw wrong("onbekende volgende stap '" + nextStep + "'");
+      throw wrong("next-step-unknown", nextStep);
     }
     Number hours = OnlineMediationProcess.FORUM_ROUND_HOURS.from(execution)
-        .orElseThrow(() -> wrong("het aantal uren ontbreekt"));
+        .orElseThrow(() -> wrong("hours-missing"));
     BigDecimal exact = new BigDecimal(hours.toString());
     if (exact.signum() < 0) {
-      throw wrong("het aantal uren is 0 of meer, niet " + hours);
+      throw wrong("hours-negative", hours);
     }
     String summary = OnlineMediationProcess.FORUM_SUMMARY.from(execution).filter(text -> !text.isBlank())
         .orElse(null);
@@ -51,7 +51,7 @@ class RecordForumRoundListener implements TaskListener {
         forum.post(ForumThread.joint(execution.getProcessBusinessKey()),
             ForumParticipant.mediator(execution.getProcessBusinessKey(), mediator), summary);
       } catch (InvalidForumPostException e) {
-        throw wrong("de samenvatting: " + e.getMessage());
+        throw new FormRefusal(e, "forum-round.summary-too-long", ForumService.MAX_TEXT_LENGTH);
       }
     }
     DelegateExecution processInstance = execution.getProcessInstance();
@@ -66,7 +66,7 @@ class RecordForumRoundListener implements TaskListener {
     execution.removeVariableLocal(OnlineMediationProcess.FORUM_SUMMARY.name());
   }
 
-  private static ProcessEngineException wrong(String problem) {
-    return new ProcessEngineException("Forumronde afronden: " + problem);
+  private static FormRefusal wrong(String problem, Object... arguments) {
+    return new FormRefusal("forum-round." + problem, arguments);
   }
 }

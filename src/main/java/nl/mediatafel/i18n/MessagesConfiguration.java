@@ -15,7 +15,8 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
 public class MessagesConfiguration {
 
   public static final Locale DUTCH = Locale.forLanguageTag("nl");
-  public static final String[] AREAS = {"mail", "documents", "pages", "request", "portal", "intake", "forum", "staff"};
+  public static final String[] AREAS = {"mail", "documents", "pages", "request", "portal", "intake", "forum", "staff",
+      "refusals"};
 
   @Bean
   MessageSource messageSource() {

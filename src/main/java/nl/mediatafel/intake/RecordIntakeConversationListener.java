@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormRefusal;
 import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,11 +43,11 @@ class RecordIntakeConversationListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String channel = CHANNEL.from(execution).orElse("");
     if (!CHANNELS.contains(channel)) {
-      throw new ProcessEngineException("Gevoerd via: kies telefoon, video of op locatie");
+      throw new FormRefusal("intake-conversation.channel");
     }
     String notes = NOTES.from(execution).map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
     if (notes != null && notes.length() > NOTES_MAX) {
-      throw new ProcessEngineException("Aantekeningen: hoogstens " + NOTES_MAX + " tekens");
+      throw new FormRefusal("intake-conversation.notes-too-long", NOTES_MAX);
     }
     UUID partyId = UUID.fromString(CaseVariables.PARTY_ID.required(execution));
     IntakeConversation conversation = conversations.findByPartyId(partyId)

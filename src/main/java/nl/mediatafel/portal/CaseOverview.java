@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationAgreementProcess;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.Route;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.portal.PortalAccess.Holder;
 import nl.mediatafel.security.StaffNames;
@@ -57,11 +59,11 @@ class CaseOverview {
    *     signature (a next step on the signing page)
    * @param offersForum whether it offers the forum: only on a route with online sessions, not at the table only
    */
-  record View(String caseNumber, String status, Stage stage, String mediatorName, List<NextStep> nextSteps,
+  record View(String caseNumber, CaseStatus status, Stage stage, String mediatorName, List<NextStep> nextSteps,
       List<DocumentRow> documents, List<SessionRow> sessions, boolean offersSigning, boolean offersForum) {}
 
   /** The routes whose sessions include the forum ({@code online-mediation}; hybrid is at the table and online). */
-  static final Set<String> FORUM_ROUTES = Set.of("ONLINE_ASYNC", "ONLINE_VIDEO", "HYBRID");
+  static final Set<Route> FORUM_ROUTES = Set.of(Route.ONLINE_ASYNC, Route.ONLINE_VIDEO, Route.HYBRID);
 
   private final CaseDirectory caseDirectory;
   private final RuntimeService runtimeService;

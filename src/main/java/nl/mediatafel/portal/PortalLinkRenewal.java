@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCase;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.mail.MailGateway;
 import nl.mediatafel.mail.MailProperties;
@@ -40,14 +43,14 @@ class PortalLinkRenewal {
 
   /** The case has ended (closed, terminated, referred, stopped, …): its links are revoked and no new one is sent. */
   static final class CaseEndedException extends NotRenewableException {
-    private final String status;
+    private final CaseStatus status;
 
-    CaseEndedException(String caseNumber, String status) {
+    CaseEndedException(String caseNumber, CaseStatus status) {
       super("case " + caseNumber + " has ended (" + status + ")");
       this.status = status;
     }
 
-    String status() {
+    CaseStatus status() {
       return status;
     }
   }

@@ -88,7 +88,7 @@ public class PortalLinks {
     return links.findByTokenHash(hash(token)).filter(link -> link.isUsableAt(clock.instant()));
   }
 
-  /** Whether the case has ended in any way ({@link MediationCase#ENDED_STATUSES}); false for an unknown case. */
+  /** Whether the case has ended in any way ({@code CaseStatus.hasEnded()}); false for an unknown case. */
   @Transactional(readOnly = true)
   public boolean caseHasEnded(String caseNumber) {
     return caseDirectory.find(caseNumber).map(MediationCase::hasEnded).orElse(false);

@@ -91,7 +91,7 @@ class PortalLinksStaffController {
       renewal.renew(caseNumber, linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     } catch (PortalLinkRenewal.CaseEndedException e) {
       ModelAndView refused = page(mediationCase, null, "links.error.case-ended", request, HttpStatus.CONFLICT);
-      refused.addObject("errorArgument", e.status());
+      refused.addObject("errorArgument", e.status().messageKey());
       return refused;
     } catch (PortalLinkRenewal.NotRenewableException e) {
       return page(mediationCase, null, "links.error.not-renewable", request, HttpStatus.CONFLICT);

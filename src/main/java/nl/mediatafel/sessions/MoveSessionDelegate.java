@@ -2,7 +2,7 @@ package nl.mediatafel.sessions;
 
 import java.util.Date;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngineException;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,9 +26,9 @@ class MoveSessionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Date start = SessionProcess.MOVED_START.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Bijeenkomst verplaatsen: het nieuwe begin ontbreekt"));
+        .orElseThrow(() -> new FormRefusal("session-move.start-missing"));
     Date end = SessionProcess.MOVED_END.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Bijeenkomst verplaatsen: het nieuwe einde ontbreekt"));
+        .orElseThrow(() -> new FormRefusal("session-move.end-missing"));
     planning.reschedule(UUID.fromString(SessionProcess.SESSION_ID.required(execution)), start.toInstant(),
         end.toInstant());
     SessionProcess.SESSION_START.set(execution, start);

@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.UUID;
 import nl.mediatafel.deadlines.BusinessCalendar;
-import org.camunda.bpm.engine.ProcessEngineException;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -50,22 +50,17 @@ class PlanSessionDelegate implements JavaDelegate {
     SessionKind kind = kind(execution);
     UUID caucusParty = kind == SessionKind.CAUCUS
         ? party(caseNumber, SessionProcess.CAUCUS_PARTY_NUMBER.from(execution)
-            .orElseThrow(() -> wrong("kies de partij voor het aparte gesprek")))
+            .orElseThrow(() -> wrong("caucus-party-missing")))
         : null;
     Instant start = start(SessionProcess.SESSION_DATE.from(execution),
         SessionProcess.SESSION_START_TIME.from(execution));
     int minutes = minutes(SessionProcess.SESSION_DURATION_MINUTES.from(execution)
-        .orElseThrow(() -> wrong("de duur ontbreekt")));
+        .orElseThrow(() -> wrong("duration-missing")));
     Instant end = start.plusSeconds(60L * minutes);
     boolean video = SessionProcess.VIDEO.equals(SessionProcess.SESSION_LOCATION_KIND.from(execution).orElse(null));
     String videoLink = video ? link(SessionProcess.SESSION_VIDEO_LINK.from(execution)) : null;
-    Session session;
-    try {
-      session = planning.plan(caseNumber, kind, caucusParty, start, end, video ? VIDEO_LOCATION : location(execution),
-          videoLink, false);
-    } catch (IllegalArgumentException e) {
-      throw wrong(e.getMessage());
-    }
+    Session session = planning.plan(caseNumber, kind, caucusParty, start, end,
+        video ? VIDEO_LOCATION : location(execution), videoLink, false);
     SessionProcess.SESSION_ID.set(execution, session.getId().toString());
     SessionProcess.SESSION_START.set(execution, Date.from(start));
     SessionProcess.SESSION_END.set(execution, Date.from(end));
@@ -81,60 +76,47 @@ class PlanSessionDelegate implements JavaDelegate {
   private void planPractice(DelegateExecution execution) {
     String caseNumber = execution.getBusinessKey();
     UUID party = party(caseNumber, SessionProcess.PRACTICE_PARTY_NUMBER.from(execution)
-        .orElseThrow(() -> wrong("kies de partij voor de oefensessie")));
+        .orElseThrow(() -> wrong("practice-party-missing")));
     Instant start = start(SessionProcess.PRACTICE_DATE.from(execution),
         SessionProcess.PRACTICE_START_TIME.from(execution));
     int minutes = minutes(SessionProcess.PRACTICE_DURATION_MINUTES.from(execution)
-        .orElseThrow(() -> wrong("de duur van de oefensessie ontbreekt")));
+        .orElseThrow(() -> wrong("practice-duration-missing")));
     Instant end = start.plusSeconds(60L * minutes);
     SessionProcess.SESSION_START.from(execution).ifPresent(sessionStart -> {
       if (end.isAfter(sessionStart.toInstant())) {
-        throw wrong("de oefensessie moet afgelopen zijn voordat de bijeenkomst begint");
+        throw wrong("practice-after-start");
       }
     });
     // the form sends an empty text for an empty field: that means "the link of the session"
     String link = link(SessionProcess.PRACTICE_VIDEO_LINK.from(execution).filter(text -> !text.isBlank())
         .or(() -> SessionProcess.SESSION_VIDEO_LINK.from(execution)));
-    Session practice;
-    try {
-      practice = planning.plan(caseNumber, SessionKind.CAUCUS, party, start, end, VIDEO_LOCATION, link, true);
-    } catch (IllegalArgumentException e) {
-      throw wrong(e.getMessage());
-    }
+    Session practice = planning.plan(caseNumber, SessionKind.CAUCUS, party, start, end, VIDEO_LOCATION, link, true);
     SessionProcess.PRACTICE_SESSION_ID.set(execution, practice.getId().toString());
   }
 
   private UUID party(String caseNumber, Number number) {
-    try {
-      return planning.party(caseNumber, whole(number)).getId();
-    } catch (IllegalArgumentException e) {
-      throw wrong(e.getMessage());
-    }
+    return planning.party(caseNumber, whole(number)).getId();
   }
 
   private static String link(java.util.Optional<String> link) {
     String value = link.filter(text -> !text.isBlank()).map(String::strip)
-        .orElseThrow(() -> wrong("de videolink ontbreekt"));
-    try {
-      SessionPlanning.requireSecureLink(value);
-    } catch (IllegalArgumentException e) {
-      throw wrong(e.getMessage());
-    }
+        .orElseThrow(() -> wrong("video-link-missing"));
+    SessionPlanning.requireSecureLink(value);
     return value;
   }
 
   private static SessionKind kind(DelegateExecution execution) {
-    String value = SessionProcess.SESSION_KIND.from(execution).orElseThrow(() -> wrong("kies het soort bijeenkomst"));
+    String value = SessionProcess.SESSION_KIND.from(execution).orElseThrow(() -> wrong("kind-missing"));
     try {
       return SessionKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw wrong("onbekend soort bijeenkomst '" + value + "'");
+      throw wrong("kind-unknown", value);
     }
   }
 
   private Instant start(java.util.Optional<Object> dayValue, java.util.Optional<String> timeValue) {
-    Object day = dayValue.orElseThrow(() -> wrong("de datum ontbreekt"));
-    String time = timeValue.orElseThrow(() -> wrong("de begintijd ontbreekt"));
+    Object day = dayValue.orElseThrow(() -> wrong("date-missing"));
+    String time = timeValue.orElseThrow(() -> wrong("time-missing"));
     try {
       LocalDate date = day instanceof Date d ? LocalDate.ofInstant(d.toInstant(), calendar.zone())
           : LocalDate.parse(day.toString().substring(0, Math.min(10, day.toString().length())));
@@ -142,7 +124,7 @@ class PlanSessionDelegate implements JavaDelegate {
       LocalTime clock = LocalTime.parse(time.trim().substring(0, Math.min(5, time.trim().length())));
       return ZonedDateTime.of(date, clock, calendar.zone()).toInstant();
     } catch (DateTimeParseException e) {
-      throw wrong("datum of tijd onleesbaar: " + day + " " + time);
+      throw wrong("date-time-unreadable", day, time);
     }
   }
 
@@ -150,14 +132,10 @@ class PlanSessionDelegate implements JavaDelegate {
     String kind = SessionProcess.SESSION_LOCATION_KIND.from(execution).orElse(SessionProcess.ROOM);
     if (SessionProcess.ADDRESS.equals(kind)) {
       return SessionProcess.SESSION_ADDRESS.from(execution).filter(text -> !text.isBlank()).map(String::strip)
-          .orElseThrow(() -> wrong("het adres ontbreekt"));
+          .orElseThrow(() -> wrong("address-missing"));
     }
-    Number room = SessionProcess.SESSION_ROOM_NUMBER.from(execution).orElseThrow(() -> wrong("kies een zaal"));
-    try {
-      return planning.room(whole(room)).location();
-    } catch (IllegalArgumentException e) {
-      throw wrong(e.getMessage());
-    }
+    Number room = SessionProcess.SESSION_ROOM_NUMBER.from(execution).orElseThrow(() -> wrong("room-missing"));
+    return planning.room(whole(room)).location();
   }
 
   private static int minutes(Object value) {
@@ -165,10 +143,10 @@ class PlanSessionDelegate implements JavaDelegate {
     try {
       minutes = value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().strip());
     } catch (NumberFormatException e) {
-      throw wrong("de duur is geen aantal minuten: " + value);
+      throw wrong("duration-unreadable", value);
     }
     if (minutes <= 0) {
-      throw wrong("de duur is meer dan 0 minuten");
+      throw wrong("duration-not-positive");
     }
     return minutes;
   }
@@ -177,7 +155,7 @@ class PlanSessionDelegate implements JavaDelegate {
     return number.intValue();
   }
 
-  private static ProcessEngineException wrong(String problem) {
-    return new ProcessEngineException("Bijeenkomst plannen: " + problem);
+  private static FormRefusal wrong(String problem, Object... arguments) {
+    return new FormRefusal("session-plan." + problem, arguments);
   }
 }

@@ -3,7 +3,7 @@ package nl.mediatafel.sessions;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngineException;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,19 +37,15 @@ class RecordSessionReportListener implements TaskListener {
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     String nextStep = SessionProcess.SESSION_NEXT_STEP.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: kies de volgende stap"));
+        .orElseThrow(() -> new FormRefusal("session-report.next-step-missing"));
     if (!allowedNextSteps(task).contains(nextStep)) {
-      throw new ProcessEngineException("Verslag bijeenkomst: onbekende volgende stap '" + nextStep + "'");
+      throw new FormRefusal("session-report.next-step-unknown", nextStep);
     }
     Number hours = SessionProcess.SESSION_HOURS.from(execution)
-        .orElseThrow(() -> new ProcessEngineException("Verslag bijeenkomst: het aantal uren ontbreekt"));
+        .orElseThrow(() -> new FormRefusal("session-report.hours-missing"));
     BigDecimal exact = new BigDecimal(hours.toString());
     String summary = SessionProcess.SESSION_SUMMARY.from(execution).orElse(null);
-    try {
-      planning.recordReport(UUID.fromString(SessionProcess.SESSION_ID.required(execution)), exact, summary);
-    } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("Verslag bijeenkomst: " + e.getMessage());
-    }
+    planning.recordReport(UUID.fromString(SessionProcess.SESSION_ID.required(execution)), exact, summary);
     DelegateExecution processInstance = execution.getProcessInstance();
     double total = SessionProcess.HOURS_SPENT.from(processInstance).orElse(0.0) + exact.doubleValue();
     SessionProcess.HOURS_SPENT.set(processInstance, total);

@@ -10,6 +10,7 @@ import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -72,11 +73,11 @@ public class SessionPlanning {
     return String.join("\n", lines);
   }
 
-  /** The configured room with this number (from 1), or an {@link IllegalArgumentException} naming the choices. */
+  /** The configured room with this number (from 1), or a {@link FormRefusal} naming the choices. */
   SessionsProperties.Room room(int number) {
     List<SessionsProperties.Room> rooms = properties.rooms();
     if (number < 1 || number > rooms.size()) {
-      throw new IllegalArgumentException("Zaal " + number + " bestaat niet; kies uit:\n" + roomList());
+      throw new FormRefusal("session-plan.room-unknown", number, roomList());
     }
     return rooms.get(number - 1);
   }
@@ -85,8 +86,7 @@ public class SessionPlanning {
   Party party(String caseNumber, int number) {
     List<Party> active = activeParties(caseNumber);
     if (number < 1 || number > active.size()) {
-      throw new IllegalArgumentException("Partij " + number + " bestaat niet in zaak " + caseNumber + "; kies uit:\n"
-          + partyList(caseNumber));
+      throw new FormRefusal("session-plan.party-unknown", number, caseNumber, partyList(caseNumber));
     }
     return active.get(number - 1);
   }
@@ -99,7 +99,7 @@ public class SessionPlanning {
 
   /**
    * Plans a session; with a {@code videoLink} a video session of the online route (an {@code https://} link with a
-   * host, else an {@link IllegalArgumentException}), with {@code practice} a practice session with one party.
+   * host, else a {@link FormRefusal}), with {@code practice} a practice session with one party.
    */
   @Transactional
   public Session plan(String caseNumber, SessionKind kind, UUID caucusPartyId, Instant start, Instant end,
@@ -109,10 +109,10 @@ public class SessionPlanning {
     }
     requireEndAfterStart(start, end);
     if (!start.isAfter(ClockUtil.now().toInstant())) {
-      throw new IllegalArgumentException("De bijeenkomst ligt in het verleden: " + start);
+      throw new FormRefusal("session-plan.in-past", start);
     }
     if (kind == SessionKind.CAUCUS && caucusPartyId == null) {
-      throw new IllegalArgumentException("Een apart gesprek is met één partij: kies de partij");
+      throw new FormRefusal("session-plan.caucus-party-missing");
     }
     return sessions.save(new Session(caseNumber, kind, kind == SessionKind.CAUCUS ? caucusPartyId : null, start, end,
         location, videoLink, practice));
@@ -124,11 +124,11 @@ public class SessionPlanning {
     try {
       uri = new java.net.URI(link.strip());
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("De videolink is geen geldig adres: " + link);
+      throw new FormRefusal("session-plan.video-link-invalid", link);
     }
     if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isBlank()
         || uri.getUserInfo() != null || link.strip().length() > 500) {
-      throw new IllegalArgumentException("De videolink moet een beveiligd adres zijn dat begint met https://: " + link);
+      throw new FormRefusal("session-plan.video-link-insecure", link);
     }
   }
 
@@ -232,7 +232,7 @@ public class SessionPlanning {
 
   private static void requireEndAfterStart(Instant start, Instant end) {
     if (!end.isAfter(start)) {
-      throw new IllegalArgumentException("Een bijeenkomst eindigt na het begin: " + start + " - " + end);
+      throw new FormRefusal("session-plan.end-before-start", start, end);
     }
   }
 
@@ -253,7 +253,7 @@ public class SessionPlanning {
   @Transactional
   public void recordReport(UUID sessionId, BigDecimal hours, String summary) {
     if (hours == null || hours.signum() < 0) {
-      throw new IllegalArgumentException("Het aantal uren is 0 of meer, niet " + hours);
+      throw new FormRefusal("session-report.hours-negative", hours);
     }
     get(sessionId).held(hours, summary);
   }

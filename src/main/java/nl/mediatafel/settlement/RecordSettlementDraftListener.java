@@ -2,7 +2,6 @@ package nl.mediatafel.settlement;
 
 import nl.mediatafel.cases.MediationCaseProcess;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,12 +29,8 @@ class RecordSettlementDraftListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String text = SettlementProcess.SETTLEMENT_POINTS.from(execution).orElse(null);
     var authentication = identityService.getCurrentAuthentication();
-    try {
-      drafts.record(execution.getProcessBusinessKey(), text,
-          authentication == null ? task.getAssignee() : authentication.getUserId());
-    } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("Afspraken: " + e.getMessage(), e);
-    }
+    drafts.record(execution.getProcessBusinessKey(), text,
+        authentication == null ? task.getAssignee() : authentication.getUserId());
     execution.removeVariableLocal(SettlementProcess.SETTLEMENT_POINTS.name());
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.mediatafel.process.FormRefusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,7 @@ public class SettlementDrafts {
   /**
    * Stores a new version from the form's text: one point per non-empty line.
    *
-   * @throws IllegalArgumentException when there is no point, more than {@value #MAX_POINTS}, or one is too long
+   * @throws FormRefusal when there is no point, more than {@value #MAX_POINTS}, or one is too long
    */
   @Transactional
   public SettlementDraft record(String caseNumber, String text, String draftedBy) {
@@ -55,14 +56,14 @@ public class SettlementDrafts {
             .map(line -> LIST_MARKER.matcher(line).replaceFirst("").strip())
             .filter(line -> !line.isEmpty()).toList();
     if (points.isEmpty()) {
-      throw new IllegalArgumentException("schrijf ten minste één afspraak op (één per regel)");
+      throw new FormRefusal("settlement.no-points");
     }
     if (points.size() > MAX_POINTS) {
-      throw new IllegalArgumentException("hoogstens " + MAX_POINTS + " afspraken; nu " + points.size());
+      throw new FormRefusal("settlement.too-many-points", MAX_POINTS, points.size());
     }
     for (int i = 0; i < points.size(); i++) {
       if (points.get(i).length() > MAX_POINT_LENGTH) {
-        throw new IllegalArgumentException("afspraak " + (i + 1) + " is langer dan " + MAX_POINT_LENGTH + " tekens");
+        throw new FormRefusal("settlement.point-too-long", i + 1, MAX_POINT_LENGTH);
       }
     }
     return points;

@@ -11,7 +11,7 @@ import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
-import org.camunda.bpm.engine.ProcessEngineException;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ class CheckSigningRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
-      throw refused("de business key (het dossiernummer) ontbreekt; geef die door met camunda:in businessKey");
+      throw refused("no-business-key");
     }
     checkDocument(caseNumber, SigningProcess.DOCUMENT_ID.required(execution),
         SigningProcess.DOCUMENT_TYPE.required(execution));
@@ -50,37 +50,36 @@ class CheckSigningRequestDelegate implements JavaDelegate {
   private void checkDocument(String caseNumber, String documentId, String documentType) {
     StoredDocument document = documents.find(uuid(documentId, "documentId"))
         .filter(found -> found.caseNumber().equals(caseNumber))
-        .orElseThrow(() -> refused("zaak " + caseNumber + " heeft geen document " + documentId));
+        .orElseThrow(() -> refused("unknown-document", caseNumber, documentId));
     if (!document.documentType().equals(documentType)) {
-      throw refused("document " + documentId + " is een " + document.documentType() + ", geen " + documentType);
+      throw refused("wrong-document-type", documentId, document.documentType(), documentType);
     }
     if (!document.isCurrent()) {
-      throw refused("document " + documentId + " (versie " + document.version() + ") is vervangen door een nieuwere"
-          + " versie");
+      throw refused("superseded-document", documentId, document.version());
     }
   }
 
   private void checkSigners(String caseNumber, List<?> partyIds) {
     if (partyIds.isEmpty()) {
-      throw refused("er zijn geen ondertekenaars (partyIds is leeg)");
+      throw refused("no-signers");
     }
     Map<UUID, Party> ofCase = caseDirectory.parties(caseNumber).stream()
         .collect(Collectors.toMap(Party::getId, Function.identity()));
     Set<UUID> seen = new HashSet<>();
     for (Object value : partyIds) {
       if (!(value instanceof String text)) {
-        throw refused("partyIds moet partij-ids als tekst bevatten, niet " + value);
+        throw refused("party-id-not-text", value);
       }
       UUID partyId = uuid(text, "partyIds");
       if (!seen.add(partyId)) {
-        throw refused("partij " + text + " staat twee keer in partyIds");
+        throw refused("party-twice", text);
       }
       Party party = ofCase.get(partyId);
       if (party == null) {
-        throw refused("partij " + text + " is geen partij in zaak " + caseNumber);
+        throw refused("not-a-party", text, caseNumber);
       }
       if (!party.isActive()) {
-        throw refused("partij " + text + " heeft zich teruggetrokken uit zaak " + caseNumber);
+        throw refused("party-withdrew", text, caseNumber);
       }
     }
   }
@@ -89,11 +88,11 @@ class CheckSigningRequestDelegate implements JavaDelegate {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
-      throw refused(variable + " bevat geen geldig id: " + text);
+      throw refused("invalid-id", variable, text);
     }
   }
 
-  private static ProcessEngineException refused(String problem) {
-    return new ProcessEngineException("Ondertekening kan niet starten: " + problem);
+  private static FormRefusal refused(String problem, Object... arguments) {
+    return new FormRefusal("signing-start." + problem, arguments);
   }
 }

@@ -3,6 +3,7 @@ package nl.mediatafel.signing;
 import java.time.Instant;
 import java.util.Date;
 import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,13 +37,14 @@ class ExtendSigningDeadlineDelegate implements JavaDelegate {
       deadline = FormDates.moment(SigningProcess.SIGNING_EXTENDED_DEADLINE.from(execution).orElse(null),
           calendar::endOfWorkingDay);
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("Nieuwe termijn: " + e.getMessage(), e);
+      throw new FormRefusal(e, "signing-deadline.unreadable",
+          SigningProcess.SIGNING_EXTENDED_DEADLINE.from(execution).orElse(""));
     }
     if (deadline == null) {
-      throw new ProcessEngineException("Kies een nieuwe termijn om te verlengen");
+      throw new FormRefusal("signing-deadline.missing");
     }
     if (!deadline.isAfter(ClockUtil.getCurrentTime().toInstant())) {
-      throw new ProcessEngineException("De nieuwe termijn moet in de toekomst liggen");
+      throw new FormRefusal("signing-deadline.not-in-future");
     }
     SigningProcess.SIGNER_DEADLINE.set(execution, Date.from(deadline));
     Integer days = reminderDays(execution);

@@ -3,10 +3,12 @@ package nl.mediatafel.signing;
 import java.time.Instant;
 import java.util.UUID;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.FormRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,26 +37,33 @@ class RecordPaperSignatureDelegate implements JavaDelegate {
     Authentication authentication = execution.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
-      throw new ProcessEngineException("Een papieren handtekening kan alleen een aangemelde medewerker vastleggen");
+      throw new FormRefusal("paper-signature.not-logged-in");
     }
     if (!SigningProcess.PAPER_SIGNATURE_CHECKED.from(execution).orElse(false)) {
-      throw new ProcessEngineException("Bevestig dat u de handtekening op papier heeft gecontroleerd");
+      throw new FormRefusal("paper-signature.not-checked");
     }
     Instant receivedOn;
     try {
       receivedOn = FormDates.moment(SigningProcess.PAPER_SIGNATURE_RECEIVED_ON.from(execution).orElse(null),
           FormDates::startOfDay);
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("Datum van ontvangst: " + e.getMessage(), e);
+      throw new FormRefusal(e, "paper-signature.received-on-unreadable",
+          SigningProcess.PAPER_SIGNATURE_RECEIVED_ON.from(execution).orElse(""));
     }
     if (receivedOn == null) {
-      throw new ProcessEngineException("Vul de datum in waarop de ondertekende overeenkomst is ontvangen");
+      throw new FormRefusal("paper-signature.received-on-missing");
+    }
+    if (receivedOn.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      throw new FormRefusal("paper-signature.received-on-future");
     }
     try {
       signatures.recordPaperSignature(execution.getBusinessKey(),
           UUID.fromString(SigningProcess.DOCUMENT_ID.required(execution)),
           UUID.fromString(CaseVariables.PARTY_ID.required(execution)), receivedOn, authentication.getUserId());
-    } catch (IllegalArgumentException | SigningRefusedException e) {
+    } catch (SigningRefusedException e) {
+      String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      throw new FormRefusal(e, "paper-signature." + reason, execution.getBusinessKey());
+    } catch (IllegalArgumentException e) {
       throw new ProcessEngineException(e.getMessage(), e);
     }
   }

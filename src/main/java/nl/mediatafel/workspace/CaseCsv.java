@@ -3,6 +3,7 @@ package nl.mediatafel.workspace;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.ContentDisposition;
@@ -27,23 +28,25 @@ final class CaseCsv {
 
   private CaseCsv() {}
 
-  static String of(List<CaseList.Item> items) {
+  /** The rows; status and route in words ({@code words} reads a message key in the reader's language). */
+  static String of(List<CaseList.Item> items, Function<String, String> words) {
     StringBuilder csv = new StringBuilder(BOM).append(row(HEADER.stream()));
     for (CaseList.Item item : items) {
-      csv.append(row(Stream.of(item.caseNumber(), item.status(), item.stage(), item.route(), item.mediator(),
+      csv.append(row(Stream.of(item.caseNumber(), words.apply(item.status().messageKey()), item.stage(),
+          item.route() == null ? null : words.apply(item.route().messageKey()), item.mediator(),
           item.openedAt() == null ? null : OPENED.format(item.openedAt()), String.join(", ", item.parties()))));
     }
     return csv.toString();
   }
 
-  static ResponseEntity<byte[]> download(List<CaseList.Item> items) {
+  static ResponseEntity<byte[]> download(List<CaseList.Item> items, Function<String, String> words) {
     return ResponseEntity.ok()
         .contentType(TEXT_CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("dossiers.csv").build()
             .toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Content-Type-Options", "nosniff")
-        .body(of(items).getBytes(StandardCharsets.UTF_8));
+        .body(of(items, words).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String row(Stream<String> fields) {

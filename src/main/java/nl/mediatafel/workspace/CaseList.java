@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import nl.mediatafel.cases.CaseDirectory;
 import nl.mediatafel.cases.CaseListEntry;
+import nl.mediatafel.cases.CaseStatus;
+import nl.mediatafel.cases.Route;
 import nl.mediatafel.security.StaffAccess;
 import nl.mediatafel.security.StaffGroup;
 import org.springframework.context.MessageSource;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 class CaseList {
 
   /** One row: the case and its stage in the caller's words (null when the status is unknown). */
-  record Item(String caseNumber, String status, String stage, String route, String mediator, Instant openedAt,
+  record Item(String caseNumber, CaseStatus status, String stage, Route route, String mediator, Instant openedAt,
       List<String> parties) {}
 
   /** One page of the list and the number of all matching cases. */
@@ -91,8 +93,8 @@ class CaseList {
     return new Result(items, found.getTotalElements(), page, size);
   }
 
-  private String stage(String status, Locale locale) {
-    String key = CaseStages.stageKey(status);
+  private String stage(CaseStatus status, Locale locale) {
+    String key = CaseStages.stageKey(status.name());
     return key == null ? null : messages.getMessage(key, null, locale);
   }
 }

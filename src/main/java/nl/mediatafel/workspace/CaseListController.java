@@ -2,6 +2,7 @@ package nl.mediatafel.workspace;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.mediatafel.api.InvalidRequestException;
@@ -46,7 +47,8 @@ class CaseListController {
 
   @GetMapping(produces = "text/csv")
   ResponseEntity<byte[]> csv(@RequestParam Map<String, String> parameters) {
-    return CaseCsv.download(list.all(query(parameters), LocaleContextHolder.getLocale()));
+    Locale locale = LocaleContextHolder.getLocale();
+    return CaseCsv.download(list.all(query(parameters), locale), key -> messages.getMessage(key, null, locale));
   }
 
   /** The query; the access rule is checked first, so a stranger learns nothing from a parameter's message. */

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import nl.mediatafel.api.InvalidRequestException;
 import nl.mediatafel.api.InvalidRequestException.FieldProblem;
 import nl.mediatafel.cases.CaseSearch;
+import nl.mediatafel.cases.CaseStatus;
+import nl.mediatafel.cases.Route;
 
 /**
  * The query parameters of the case list ({@code /api/cases}, {@code /cases}), checked: every bad one is named in an
@@ -28,7 +30,7 @@ record CaseListQuery(String q, String status, String route, String mediator, Loc
   static final int MAX_SIZE = 200;
   static final int MAX_TEXT = 100;
   static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-  static final List<String> ROUTES = List.of("ONLINE_ASYNC", "ONLINE_VIDEO", "FACE_TO_FACE", "HYBRID");
+  static final List<String> ROUTES = java.util.Arrays.stream(Route.values()).map(Route::name).toList();
   static final Set<String> SORTS = Set.of("opened", "number");
 
   /** The raw parameters as sent (null or blank: not given). */
@@ -70,7 +72,8 @@ record CaseListQuery(String q, String status, String route, String mediator, Loc
 
   /** The search for the cases module, mediator as given (the caller's restriction is applied by {@link CaseList}). */
   CaseSearch search(String mediatorOnly) {
-    return new CaseSearch(q, status, route, mediatorOnly != null ? mediatorOnly : mediator,
+    return new CaseSearch(q, status == null ? null : CaseStatus.valueOf(status),
+        route == null ? null : Route.valueOf(route), mediatorOnly != null ? mediatorOnly : mediator,
         openedFrom == null ? null : openedFrom.atStartOfDay(AMSTERDAM).toInstant(),
         openedTo == null ? null : openedTo.plusDays(1).atStartOfDay(AMSTERDAM).toInstant(), "number".equals(sort));
   }

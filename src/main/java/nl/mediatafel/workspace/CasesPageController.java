@@ -71,7 +71,7 @@ class CasesPageController {
               .map(problem -> problem.field() + ": " + problem.message())
               .collect(Collectors.joining("; "))).getBytes(StandardCharsets.UTF_8));
     }
-    return CaseCsv.download(list.all(query, locale));
+    return CaseCsv.download(list.all(query, locale), key -> messages.getMessage(key, null, locale));
   }
 
   private CaseListQuery.MessageText text(Locale locale) {

@@ -14,6 +14,7 @@ import nl.mediatafel.audit.CaseEvents;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.Route;
 import nl.mediatafel.cases.StaffCaseReads;
 import nl.mediatafel.documents.Costs;
 import nl.mediatafel.documents.DocumentService;
@@ -125,16 +126,16 @@ class Dossier {
         });
     BigDecimal rate = mediationCase.getHourlyRate();
     BigDecimal fee = mediationCase.getPlatformFee() == null
-        || Costs.FACE_TO_FACE.equals(mediationCase.getRoute()) ? BigDecimal.ZERO : mediationCase.getPlatformFee();
+        || mediationCase.getRoute() == Route.FACE_TO_FACE ? BigDecimal.ZERO : mediationCase.getPlatformFee();
     Costs costs = rate == null ? null : new Costs(mediationCase.getHoursSpent(), rate, fee);
-    boolean forum = "ONLINE_ASYNC".equals(mediationCase.getRoute()) || "HYBRID".equals(mediationCase.getRoute());
+    boolean forum = mediationCase.getRoute() == Route.ONLINE_ASYNC || mediationCase.getRoute() == Route.HYBRID;
     List<String> threads = parties.stream().filter(Party::isActive).map(Party::getName).toList();
-    return new View(number, mediationCase.getStatus(), CaseStages.stageKey(mediationCase.getStatus()),
-        mediationCase.getConflictType(), mediationCase.getRoute(), mediationCase.getPreferredRoute(),
+    return new View(number, code(mediationCase.getStatus()), CaseStages.stageKey(code(mediationCase.getStatus())),
+        mediationCase.getConflictType(), code(mediationCase.getRoute()), mediationCase.getPreferredRoute(),
         mediationCase.getMediator(), mediationCase.getCreatedAt(), mediationCase.getClosedAt(),
-        mediationCase.getReferrerType(), mediationCase.getReferrerName(),
+        code(mediationCase.getReferrerType()), mediationCase.getReferrerName(),
         parties.stream().map(party -> new PartyRow(party.getName(), party.getEmail(), party.getLanguage(),
-            party.isAbroad(), party.getPayer(), party.getAdvisorName(), party.getAdvisorEmail(), !party.isActive()))
+            party.isAbroad(), code(party.getPayer()), party.getAdvisorName(), party.getAdvisorEmail(), !party.isActive()))
             .toList(),
         switches, hoursPerRoute, mediationCase.getHoursSpent(), rate, costs, documentRows, sessionRows, forum, threads,
         mails.newest(number, MAILS), timeline.of(number, names, entries, locale));
@@ -147,4 +148,9 @@ class Dossier {
         session.getStatus().name(), session.getHours());
   }
 
+
+  /** The code an enum of the case is stored as; the page turns it into words ({@code Codes.word}). */
+  private static String code(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
 }

@@ -124,7 +124,7 @@ class CaseLifecycleTest extends ProcessScenario {
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.CLOSED);
     MediationCase closed = cases.findById(caseNumber).orElseThrow();
-    assertThat(closed.getStatus()).isEqualTo("CLOSED");
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(closed.getHoursSpent()).isEqualByComparingTo("3");
     assertThat(documents.ofCase(caseNumber)).extracting(StoredDocument::documentType)
         .contains("MEDIATION_AGREEMENT", "SETTLEMENT_AGREEMENT", "COST_STATEMENT");

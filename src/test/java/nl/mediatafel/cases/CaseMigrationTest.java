@@ -147,7 +147,7 @@ class CaseMigrationTest extends ProcessScenario {
     assertThat(finished.getProcessDefinitionId()).as("it ended on the version it started on")
         .isEqualTo(legacy.getId());
     assertThat(old).hasPassed(MediationCaseProcess.Elements.TERMINATED);
-    assertThat(cases.findById(old.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("TERMINATED");
+    assertThat(cases.findById(old.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.TERMINATED);
 
     taskService.complete(task(fresh, MediationCaseProcess.Elements.TRIAGE).getId(), acceptance("FACE_TO_FACE"));
     assertThat(fresh).isWaitingAt(MediationCaseProcess.Elements.INTAKE);

@@ -95,7 +95,7 @@ class CaseTasksInTasklistTest {
     List<Party> parties = new ArrayList<>();
     MediationCase many = new MediationCase("MED-TEST-9999", "HOA", "VvE", "LOW", "NO_PREFERENCE", false, null);
     for (String name : List.of("A Aa", "B Bb", "C Cc", "D Dd", "E Ee")) {
-      parties.add(many.addParty(name, name.charAt(0) + "@example.nl", "nl", false, "SELF"));
+      parties.add(many.addParty(name, name.charAt(0) + "@example.nl", "nl", false, PayerKind.SELF));
     }
     assertThat(CaseTaskContext.label("MED-TEST-9999", parties)).isEqualTo("MED-TEST-9999 · Aa / Bb +3");
     assertThat(CaseTaskContext.shortName("Gemeente")).isEqualTo("Gemeente");
@@ -136,7 +136,7 @@ class CaseTasksInTasklistTest {
   void anUnknownMediatorIsRefusedWithAMessageAndTheCaseStaysAsItWas() {
     String caseNumber = requestCase("Kees van Dijk", "Fatima El Amrani");
     Task triage = triage(caseNumber);
-    String statusBefore = cases.findById(caseNumber).orElseThrow().getStatus();
+    CaseStatus statusBefore = cases.findById(caseNumber).orElseThrow().getStatus();
     ObjectNode body = JSON.createObjectNode();
     ObjectNode variables = body.putObject("variables");
     variables.putObject("triageDecision").put("value", MediationCaseProcess.ACCEPT);

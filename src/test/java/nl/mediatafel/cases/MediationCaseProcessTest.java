@@ -92,7 +92,7 @@ class MediationCaseProcessTest {
     executeJobs(instance, REFERRAL_MAIL);
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.REFERRED);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("REFERRED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.REFERRED);
     assertThat(received()).hasSize(2)
         .allSatisfy(mail -> assertThat(mail.text()).contains("Wij verwijzen u naar het Juridisch Loket."));
   }
@@ -104,7 +104,7 @@ class MediationCaseProcessTest {
 
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow())
         .extracting(MediationCase::getStatus, MediationCase::getMediator, MediationCase::getRoute)
-        .containsExactly("INTAKE", "anna", "ONLINE_VIDEO");
+        .containsExactly(CaseStatus.INTAKE, "anna", Route.ONLINE_VIDEO);
     executeJobs(instance, INTAKE_INVITATION);
     assertThat(received()).extracting(ReceivedMail::subject)
         .allMatch(subject -> subject.contains(instance.getBusinessKey()));
@@ -150,7 +150,7 @@ class MediationCaseProcessTest {
       sign(instance, party, agreement.id().toString());
     }
 
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_SIGNED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.AGREEMENT_SIGNED);
     assertThat(instance).as("an online case goes on to the online sessions")
         .isWaitingAt(MediationCaseProcess.Elements.ONLINE);
   }
@@ -200,7 +200,7 @@ class MediationCaseProcessTest {
     assertThat(instance).isWaitingAt(MediationCaseProcess.Elements.SETTLEMENT);
     assertThat(stage(instance, SettlementProcess.KEY)).hasPassed(SettlementProcess.Elements.AGREEMENT_REACHED)
         .isWaitingAt(SettlementProcess.Elements.DRAFT_SETTLEMENT);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("AGREEMENT_REACHED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.AGREEMENT_REACHED);
     assertThat(MediationCaseProcess.HOURS_SPENT.from(runtimeService, instance.getId()).orElse(null)).isEqualTo(2.5);
   }
 
@@ -221,7 +221,7 @@ class MediationCaseProcessTest {
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.SIGNING_CANCELLED)
         .hasNotPassed(MediationCaseProcess.Elements.ROUTE_CHOICE);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("SIGNING_CANCELLED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.SIGNING_CANCELLED);
   }
 
   @Test
@@ -260,7 +260,7 @@ class MediationCaseProcessTest {
     taskService.complete(record.getId(), Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
 
     assertThat(instance).isEnded().hasPassed(TERMINATED);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("TERMINATED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.TERMINATED);
   }
 
   @Test
@@ -284,7 +284,7 @@ class MediationCaseProcessTest {
     assertThatThrownBy(() -> taskService.complete(triage.getId(), variables))
         .hasMessageContaining("'sanne' is geen gebruiker in de groep mediators");
     assertThat(tasks(instance, TRIAGE)).extracting(Task::getId).containsExactly(triage.getId());
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("REQUESTED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.REQUESTED);
   }
 
   @Test
@@ -358,7 +358,7 @@ class MediationCaseProcessTest {
     complete(INTAKE_FOLLOW_UP, instance, Map.of("intakeFollowUp", "STOP"));
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.STOPPED);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo("STOPPED");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.STOPPED);
   }
 
   @Test

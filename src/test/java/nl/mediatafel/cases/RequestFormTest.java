@@ -142,7 +142,7 @@ class RequestFormTest {
       MediationCase stored = cases.findById(caseNumber).orElseThrow();
       assertThat(stored.getConflictType()).isEqualTo("NEIGHBOURS");
       assertThat(stored.getSummary()).isEqualTo("Geschil over de erfgrens en een schutting.");
-      assertThat(stored.getReferrerType()).isEqualTo("FRONT_DESK");
+      assertThat(stored.getReferrerType()).isEqualTo(ReferrerType.FRONT_DESK);
       assertThat(stored.getReferrerName()).isEqualTo("Juridisch spreekuur Oost");
       assertThat(stored.isSafetyConcern()).isFalse();
     });

@@ -10,6 +10,7 @@ import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
@@ -61,7 +62,7 @@ class CoachingApiTest {
     assertThat(people).singleElement().satisfies(person -> {
       assertThat(person.getName()).isEqualTo("Petra Verbeek");
       assertThat(person.getEmail()).isEqualTo("petra@example.nl");
-      assertThat(person.getPayer()).isEqualTo("INSURER");
+      assertThat(person.getPayer()).isEqualTo(PayerKind.INSURER);
     });
     assertThat(trajectories.findById(number).orElseThrow().getPreferredForm()).isEqualTo("ONLINE");
 

@@ -27,11 +27,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.cases.PayerKind;
+import nl.mediatafel.cases.ReferrerType;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
@@ -120,7 +123,7 @@ class ConflictCoachingProcessTest {
 
     assertThat(instance).isEnded().hasPassed(ConflictCoachingProcess.Elements.REFERRED)
         .hasNotPassed(ConflictCoachingProcess.Elements.ASSIGN_COACH, WELCOME_MAIL);
-    assertThat(cases.findById(number).orElseThrow().getStatus()).isEqualTo(ConflictCoachingProcess.REFERRED);
+    assertThat(cases.findById(number).orElseThrow().getStatus().name()).isEqualTo(ConflictCoachingProcess.REFERRED);
     ReceivedMail mail = single(mails(number));
     assertThat(mail.to()).isEqualTo(PERSON_EMAIL);
     assertThat(mail.subject()).isEqualTo("Uw aanvraag voor conflictcoaching (" + number + ")");
@@ -134,7 +137,7 @@ class ConflictCoachingProcessTest {
     MediationCase trajectory = cases.findById(number).orElseThrow();
     assertThat(trajectory.getMediator()).isEqualTo(COACH);
     assertThat(trajectory.getHourlyRate()).isEqualByComparingTo("95");
-    assertThat(trajectory.getStatus()).isEqualTo("INTAKE");
+    assertThat(trajectory.getStatus()).isEqualTo(CaseStatus.INTAKE);
 
     assertThat(instance).isWaitingAt(WELCOME_MAIL);
     ProcessJobs.executeAt(managementService, instance, WELCOME_MAIL);
@@ -216,7 +219,7 @@ class ConflictCoachingProcessTest {
 
     assertThat(instance).isEnded().hasPassed(ConflictCoachingProcess.Elements.CLOSED)
         .hasNotPassed(ConflictCoachingProcess.Elements.CONVERT);
-    assertThat(cases.findById(number).orElseThrow().getStatus()).isEqualTo(ConflictCoachingProcess.CLOSED);
+    assertThat(cases.findById(number).orElseThrow().getStatus().name()).isEqualTo(ConflictCoachingProcess.CLOSED);
     assertThat(cases.findById(number).orElseThrow().getRetainUntil()).as("kept five years, like a mediation dossier")
         .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(5));
   }
@@ -238,7 +241,7 @@ class ConflictCoachingProcessTest {
     CoachingTrajectory trajectory = trajectories.findById(number).orElseThrow();
     assertThat(trajectory.getConvertedTo()).isEqualTo(mediationNumber);
     assertThat(trajectory.getConvertedAt()).isNotNull();
-    assertThat(cases.findById(number).orElseThrow().getStatus()).isEqualTo(ConflictCoachingProcess.CONVERTED);
+    assertThat(cases.findById(number).orElseThrow().getStatus().name()).isEqualTo(ConflictCoachingProcess.CONVERTED);
 
     MediationCase mediation = cases.findById(mediationNumber).orElseThrow();
     MediationCase coaching = cases.findById(number).orElseThrow();
@@ -247,13 +250,13 @@ class ConflictCoachingProcessTest {
     assertThat(mediation.getSummary()).isEqualTo(coaching.getSummary());
     assertThat(mediation.getEscalation()).isEqualTo("MEDIUM");
     assertThat(mediation.getPreferredRoute()).as("online coaching: video preferred").isEqualTo("ONLINE_VIDEO");
-    assertThat(mediation.getReferrerType()).isEqualTo("SELF");
+    assertThat(mediation.getReferrerType()).isEqualTo(ReferrerType.SELF);
     assertThat(mediation.getReferrerReference()).isEqualTo(number);
     assertThat(parties.findByMediationCaseCaseNumberOrderByPosition(mediationNumber))
         .extracting(Party::getName, Party::getEmail, Party::getLanguage, Party::getPayer)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Petra Verbeek", PERSON_EMAIL, "nl", "INSURER"),
-            org.assertj.core.groups.Tuple.tuple("Henk de Buurman", "henk@example.nl", "en", "SELF"));
+            org.assertj.core.groups.Tuple.tuple("Petra Verbeek", PERSON_EMAIL, "nl", PayerKind.INSURER),
+            org.assertj.core.groups.Tuple.tuple("Henk de Buurman", "henk@example.nl", "en", PayerKind.SELF));
 
     ProcessInstance mediationInstance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(mediationNumber).processDefinitionKey(MediationCaseProcess.KEY).singleResult();

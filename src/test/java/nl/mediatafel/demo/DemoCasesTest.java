@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import nl.mediatafel.cases.CaseDirectory;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.cases.Route;
 import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MediatafelTest;
 import org.camunda.bpm.engine.TaskService;
@@ -30,15 +32,15 @@ class DemoCasesTest {
     List<String> created = demo.create();
 
     assertThat(created).hasSize(3);
-    assertThat(cases.find(created.get(0)).orElseThrow().getStatus()).isEqualTo("REQUESTED");
+    assertThat(cases.find(created.get(0)).orElseThrow().getStatus()).isEqualTo(CaseStatus.REQUESTED);
     assertThat(openTasks(created.get(0))).extracting(Task::getTaskDefinitionKey)
         .containsExactly(MediationCaseProcess.Elements.TRIAGE);
 
     assertThat(cases.find(created.get(1)).orElseThrow())
         .extracting(MediationCase::getStatus, MediationCase::getRoute, MediationCase::getMediator)
-        .containsExactly("INTAKE", "ONLINE_ASYNC", "anna");
+        .containsExactly(CaseStatus.INTAKE, Route.ONLINE_ASYNC, "anna");
 
-    assertThat(cases.find(created.get(2)).orElseThrow().getRoute()).isEqualTo("ONLINE_VIDEO");
+    assertThat(cases.find(created.get(2)).orElseThrow().getRoute()).isEqualTo(Route.ONLINE_VIDEO);
     assertThat(openTasks(created.get(2))).hasSize(2).allSatisfy(task -> {
       assertThat(task.getTaskDefinitionKey()).isEqualTo(IntakeProcess.Elements.INTAKE_CONVERSATION);
       assertThat(taskService.getIdentityLinksForTask(task.getId()))

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
+import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.platform.MediatafelTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -46,9 +47,9 @@ class GenerateDocumentProcessTest {
     if (!cases.existsById(CASE_NUMBER)) {
       MediationCase mediationCase = new MediationCase(CASE_NUMBER, "NEIGHBOURS", "Overlast", "LOW", "FACE_TO_FACE",
           false, Instant.now());
-      mediationCase.addParty("Wim Hendriks", "wim@example.nl", "nl", false, "SELF");
-      mediationCase.addParty("Aylin Demir", "aylin@example.nl", "nl", false, "LEGAL_AID");
-      mediationCase.accept("FACE_TO_FACE", "carla", "Buren willen praten", new BigDecimal("120"), null);
+      mediationCase.addParty("Wim Hendriks", "wim@example.nl", "nl", false, PayerKind.SELF);
+      mediationCase.addParty("Aylin Demir", "aylin@example.nl", "nl", false, PayerKind.LEGAL_AID);
+      mediationCase.accept(nl.mediatafel.cases.Route.FACE_TO_FACE, "carla", "Buren willen praten", new BigDecimal("120"), null);
       cases.save(mediationCase);
     }
     deploymentId = repositoryService.createDeployment().name("generate-document-test")

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
@@ -65,9 +66,9 @@ class SendEmailProcessTest {
         .addClasspathResource("test-models/send-email.bpmn").deploy().getId();
     mediationCase = new MediationCase(String.format("MED-TEST-M%03d", CASES.incrementAndGet()), "LABOUR",
         "Conflict op de afdeling; " + CONFIDENTIAL, "MEDIUM", "ONLINE_ASYNC", false, Instant.now());
-    mediationCase.addParty("Jan de Boer", "jan@example.nl", "nl", false, "SELF")
+    mediationCase.addParty("Jan de Boer", "jan@example.nl", "nl", false, PayerKind.SELF)
         .advisedBy("Mr. Petra Smit", "petra@advocaat.example");
-    mediationCase.addParty("Emma Clarke", "emma@example.co.uk", "en", true, "EMPLOYER");
+    mediationCase.addParty("Emma Clarke", "emma@example.co.uk", "en", true, PayerKind.EMPLOYER);
     cases.save(mediationCase);
   }
 

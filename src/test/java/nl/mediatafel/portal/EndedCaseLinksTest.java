@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.mediatafel.cases.MediationCaseProcess;
@@ -43,6 +44,7 @@ class EndedCaseLinksTest extends ProcessScenario {
 
   @LocalServerPort int port;
   @Autowired MediationCaseRepository cases;
+  @Autowired org.springframework.context.MessageSource messages;
 
   private String run;
 
@@ -138,7 +140,7 @@ class EndedCaseLinksTest extends ProcessScenario {
     });
     HttpResponse<String> page = new StaffBrowser(port, "sanne").get("/portal-links/" + caseNumber);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Dit dossier is beëindigd (status REFERRED)",
+    assertThat(page.body()).contains("Dit dossier is beëindigd (Doorverwezen)",
         "Er zijn nog geen persoonlijke links voor dit dossier.").doesNotContain("/renew");
   }
 
@@ -186,7 +188,7 @@ class EndedCaseLinksTest extends ProcessScenario {
 
   private void assertEnded(String caseNumber, String status, Map<String, String> links, PortalBrowser confirmed,
       StaffBrowser sanne, String pageBeforeTheEnd) throws Exception {
-    assertThat(cases.findById(caseNumber).orElseThrow().getStatus()).isEqualTo(status);
+    assertThat(cases.findById(caseNumber).orElseThrow().getStatus().name()).isEqualTo(status);
     for (String link : links.values()) {
       HttpResponse<String> fresh = new PortalBrowser(port).get(link);
       assertThat(fresh.statusCode()).as("%s after %s", link, status).isEqualTo(404);
@@ -196,7 +198,9 @@ class EndedCaseLinksTest extends ProcessScenario {
     assertThat(confirmed.get(links.get(address("jan")).replaceFirst("/intake$", "")).statusCode()).isEqualTo(404);
 
     HttpResponse<String> page = sanne.get("/portal-links/" + caseNumber);
-    assertThat(page.body()).contains("Dit dossier is beëindigd (status " + status + ")").doesNotContain("/renew");
+    String words = messages.getMessage("cases.status." + status, null, Locale.forLanguageTag("nl"));
+    assertThat(page.body()).as("the status in words, not its code").contains("Dit dossier is beëindigd (" + words + ")")
+        .doesNotContain("/renew", "(" + status + ")");
     for (String link : links.values()) {
       assertThat(StaffBrowser.linkRow(page.body(), link)).contains("ingetrokken op");
     }
@@ -207,8 +211,8 @@ class EndedCaseLinksTest extends ProcessScenario {
     HttpResponse<String> refused = sanne.post("/portal-links/" + caseNumber + "/" + emmaRow + "/renew",
         pageBeforeTheEnd, "");
     assertThat(refused.statusCode()).as("a form from before the end").isEqualTo(409);
-    assertThat(refused.body()).contains("Er is geen nieuwe link gestuurd: dit dossier is beëindigd (status "
-        + status + ")");
+    assertThat(refused.body()).contains("Er is geen nieuwe link gestuurd: dit dossier is beëindigd ("
+        + words + ")");
     HttpResponse<String> api = sanne.post("/portal-links/" + caseNumber + "/" + janRow + "/renew", pageBeforeTheEnd,
         "", "application/json");
     assertThat(api.statusCode()).isEqualTo(409);

@@ -32,10 +32,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.mediatafel.cases.CaseRequest;
+import nl.mediatafel.cases.CaseStatus;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
+import nl.mediatafel.cases.Route;
 import nl.mediatafel.cases.TerminationProcess;
 import nl.mediatafel.closing.ClosingProcess;
 import nl.mediatafel.deadlines.BusinessCalendar;
@@ -203,7 +205,7 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     assertThat(instance).isEnded().hasPassed(CLOSED);
     MediationCase closed = cases.findById(instance.getBusinessKey()).orElseThrow();
-    assertThat(closed.getStatus()).isEqualTo("CLOSED");
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(closed.getClosedAt()).isNotNull();
     assertThat(closed.getRetainUntil()).isEqualTo(LocalDate.ofInstant(closed.getClosedAt(),
         ZoneId.of("Europe/Amsterdam"))
@@ -320,7 +322,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     taskService.complete(choose.getId(), Map.of("newRoute", "HYBRID",
         "routeSwitchReason", "Partijen willen de laatste bijeenkomst deels online."));
 
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getRoute()).isEqualTo("HYBRID");
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getRoute()).isEqualTo(Route.HYBRID);
     holdSession(instance, 1.5, FaceToFaceProcess.AGREEMENT);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .isEqualByComparingTo("3.5");
@@ -547,7 +549,7 @@ class SettlementAndClosingTest extends ProcessScenario {
   }
 
   private String status(ProcessInstance instance) {
-    return cases.findById(instance.getBusinessKey()).orElseThrow().getStatus();
+    return cases.findById(instance.getBusinessKey()).orElseThrow().getStatus().name();
   }
 
   private List<Party> partiesOf(ProcessInstance instance) {

@@ -183,7 +183,8 @@ class CaseListTest {
     List<String> lines = response.body().substring(1).lines().toList();
     assertThat(lines.get(0)).isEqualTo("caseNumber;status;stage;route;mediator;openedAt;parties");
     assertThat(lines).as("every page, whatever size asks").hasSize(5);
-    assertThat(lines.get(1)).startsWith(a + ";INTAKE;Intake en mediationovereenkomst;FACE_TO_FACE;" + mediator + ";")
+    assertThat(lines.get(1)).as("status and route in words")
+        .startsWith(a + ";Intake;Intake en mediationovereenkomst;Aan tafel;" + mediator + ";")
         .endsWith(";\"Jan de Boer, Emma Clarke\"");
     assertThat(lines.get(3)).startsWith(c + ";")
         .endsWith(";\"'=SUM(A1), Bakker; \"\"De Hoek\"\" BV\"");
