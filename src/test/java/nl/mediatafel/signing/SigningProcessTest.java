@@ -36,6 +36,7 @@ import nl.mediatafel.platform.PdfArchive;
 import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.signing.SigningCases.SigningCase;
@@ -188,7 +189,7 @@ class SigningProcessTest {
   @Test
   void theSigningDeadlineIsTenBusinessDaysWithAReminderThreeBusinessDaysBefore() {
     SigningCase signingCase = cases.create(2);
-    Instant before = Instant.now();
+    Instant before = TestClock.now();
     ProcessInstance instance = start(signingCase);
 
     Instant deadline = ((Date) runtimeService.getVariable(instance.getId(), "signingDeadline")).toInstant();
@@ -212,7 +213,7 @@ class SigningProcessTest {
     fireDeadline(instance, late);
     Task followUp = followUp(instance, late);
     assertThat(followUp).hasCandidateGroup("secretariat");
-    assertThat(followUp.getDueDate()).isAfter(new Date());
+    assertThat(followUp.getDueDate()).isAfter(Date.from(TestClock.now()));
     try (InputStream form = formService.getDeployedTaskForm(followUp.getId())) {
       assertThat(JSON.readTree(form).path("id").asText()).as("the deployed Camunda Form")
           .isEqualTo("signing-follow-up");
@@ -220,7 +221,7 @@ class SigningProcessTest {
     assertThat(taskService.getVariable(followUp.getId(), "signerName"))
         .isEqualTo(late.getName() + " (" + late.getEmail() + ")");
     assertThat(taskService.getVariable(followUp.getId(), "caseNumber")).isEqualTo(signingCase.caseNumber());
-    Instant newDeadline = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Instant newDeadline = TestClock.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.EXTEND,
         "signingExtendedDeadline", Date.from(newDeadline)));
 
@@ -247,7 +248,7 @@ class SigningProcessTest {
     Party late = signingCase.party(1);
 
     fireDeadline(instance, late);
-    LocalDate newDate = LocalDate.now(AMSTERDAM).plusDays(20);
+    LocalDate newDate = TestClock.today().plusDays(20);
     taskService.complete(followUp(instance, late).getId(), Map.of("signingFollowUp", SigningProcess.EXTEND,
         "signingExtendedDeadline", newDate.toString()));
 
@@ -265,7 +266,7 @@ class SigningProcessTest {
     Task followUp = followUp(instance, late);
 
     Map<String, Object> yesterday = Map.of("signingFollowUp", SigningProcess.EXTEND,
-        "signingExtendedDeadline", Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+        "signingExtendedDeadline", Date.from(TestClock.now().minus(1, ChronoUnit.DAYS)));
     assertThatThrownBy(() -> taskService.complete(followUp.getId(), yesterday))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("in de toekomst");
     assertThat(followUp(instance, late).getId()).isEqualTo(followUp.getId());
@@ -279,7 +280,7 @@ class SigningProcessTest {
     Party onPaper = signingCase.party(0);
 
     fireDeadline(instance, onPaper);
-    LocalDate receivedOn = LocalDate.now(AMSTERDAM);
+    LocalDate receivedOn = TestClock.today();
     completeAs("sanne", followUp(instance, onPaper), Map.of("signingFollowUp", SigningProcess.PAPER,
         "paperSignatureReceivedOn", receivedOn.toString(), "paperSignatureChecked", true));
 
@@ -328,7 +329,7 @@ class SigningProcessTest {
     Task followUp = followUp(instance, onPaper);
 
     Map<String, Object> paper = Map.of("signingFollowUp", SigningProcess.PAPER,
-        "paperSignatureReceivedOn", LocalDate.now(AMSTERDAM).toString(), "paperSignatureChecked", true);
+        "paperSignatureReceivedOn", TestClock.today().toString(), "paperSignatureChecked", true);
     assertThatThrownBy(() -> taskService.complete(followUp.getId(), paper))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("aangemelde medewerker");
     assertThat(signatures.find(signingCase.agreement().id(), onPaper.getId())).isEmpty();
@@ -456,7 +457,7 @@ class SigningProcessTest {
   /** What the portal does when a party signs: record the signature, then tell the process. */
   private void signInPortal(SigningCase signingCase, Party party) {
     signatures.recordPortalSignature(signingCase.caseNumber(), signingCase.agreement().id(), party.getId(),
-        Instant.now(), "192.0.2.10", "Mozilla/5.0 (test)");
+        TestClock.now(), "192.0.2.10", "Mozilla/5.0 (test)");
     SigningProcess.documentSigned(runtimeService, signingCase.caseNumber(), party.getId().toString(),
         signingCase.agreement().id().toString()).correlate();
   }
