@@ -9,6 +9,9 @@ import static nl.mediatafel.signing.SigningProcess.Elements.WAIT_FOR_SIGNATURE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
@@ -60,6 +63,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Error;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.scenario.ProcessScenario;
+import org.camunda.bpm.scenario.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +73,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Scenarios of {@code processes/signing.bpmn} on the real engine with the job executor off, started directly with a
  * registered case as business key and its generated mediation agreement: every job and timer is fired by the test,
- * every mail arrives at the test SMTP server.
+ * every mail arrives at the test SMTP server. Where a test is about time passing (a reminder, a deadline, a late
+ * signature), camunda-platform-scenario drives it: one answer per wait state, time moved by {@code defer}.
  */
 @MediatafelTest
 class SigningProcessTest {
@@ -362,21 +368,32 @@ class SigningProcessTest {
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
+  /**
+   * With camunda-platform-scenario: one signer never signs in time, so after the reminder the deadline passes and the
+   * secretariat gets the follow-up; two hours later that signer signs in the portal after all, and the follow-up
+   * disappears without anyone completing it.
+   */
   @Test
   void aSignerWhoSignsWhileTheSecretariatFollowsUpIsDoneAndTheTaskDisappears() {
     SigningCase signingCase = cases.create(2);
-    ProcessInstance instance = start(signingCase);
-    executeJobs(instance, SIGNING_REQUEST_MAIL);
     Party late = signingCase.party(0);
-    fireDeadline(instance, late);
-    assertThat(followUp(instance, late)).isNotNull();
+    ProcessScenario signing = mock(ProcessScenario.class);
+    when(signing.waitsAtReceiveTask(WAIT_FOR_SIGNATURE)).thenReturn(wait -> {
+      Party signer = signerOf(signingCase, wait.getExecutionId());
+      wait.defer(signer.getId().equals(late.getId()) ? "P30D" : "PT1H", () -> signInPortal(signingCase, signer));
+    });
+    when(signing.waitsAtUserTask(FOLLOW_UP))
+        .thenReturn(followUp -> followUp.defer("PT2H", () -> signInPortal(signingCase, late)));
 
-    signInPortal(signingCase, late);
+    ProcessInstance instance = run(signing, signingCase);
 
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(instance).hasPassed(SigningProcess.Elements.SIGNED_DURING_FOLLOW_UP);
-    signInPortal(signingCase, signingCase.party(1));
-    assertThat(instance).isEnded();
+    verify(signing).waitsAtUserTask(FOLLOW_UP);
+    assertThat(reminders(signingCase)).extracting(ReceivedMail::to).containsExactly(late.getEmail());
+    assertThat(instance).isEnded().hasPassed(SigningProcess.Elements.SIGNED_DURING_FOLLOW_UP,
+        SigningProcess.Elements.ALL_SIGNED);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(FOLLOW_UP).singleResult().getDeleteReason()).as("nobody completed the follow-up")
+        .isNotEqualTo("completed");
     assertThat(outcome(instance)).isEqualTo(SigningProcess.SIGNED);
   }
 
@@ -515,6 +532,34 @@ class SigningProcessTest {
         .processInstanceId(instance.getId()).variableName(SigningProcess.SIGNING_OUTCOME.name()).singleResult();
     assertThat(variable).as("signingOutcome").isNotNull();
     return variable.getValue();
+  }
+
+  /**
+   * Runs the scenario from the start of the signing to its end. The runner moves the engine's clock from wait to wait
+   * and puts it on the wall clock when it is done; the test clock goes back to the moment the signing ended, where the
+   * mails it queued are due and their links valid.
+   */
+  private ProcessInstance run(ProcessScenario scenario, SigningCase signingCase) {
+    ProcessInstance instance = Scenario.run(scenario).startBy(() -> start(signingCase)).engine(engine).execute()
+        .instance(scenario);
+    Date ended = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getEndTime();
+    assertThat(ended).as("the scenario ends the signing").isNotNull();
+    TestClock.setTo(ended.toInstant());
+    return instance;
+  }
+
+  /** The signer whose wait the execution is: it sees the multi-instance element variable partyId. */
+  private Party signerOf(SigningCase signingCase, String executionId) {
+    String id = CaseVariables.PARTY_ID.from(runtimeService, executionId).orElse(null);
+    return signingCase.parties().stream().filter(party -> party.getId().toString().equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no signer at execution " + executionId));
+  }
+
+  /** The reminder mails that reached the parties of this case. */
+  private static List<ReceivedMail> reminders(SigningCase signingCase) {
+    return received(signingCase).stream()
+        .filter(mail -> mail.subject().startsWith("Herinnering:") || mail.subject().startsWith("Reminder:")).toList();
   }
 
   /** The mails that reached the parties of this case (the test SMTP server is shared). */
