@@ -17,6 +17,7 @@ import nl.mediatafel.mail.MailLogRepository;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.settlement.SettlementProcess;
@@ -113,7 +114,7 @@ class CaseLifecycleTest extends ProcessScenario {
     signAll(instance, "SETTLEMENT_AGREEMENT", SettlementProcess.Elements.SIGN_SETTLEMENT);
     Task paper = task(instance, SettlementProcess.Elements.SEND_PAPER_COPIES);
     assertThat(paper).hasCandidateGroup("secretariat");
-    taskService.complete(paper.getId(), Map.of("paperCopiesSentOn", LocalDate.now().toString(),
+    taskService.complete(paper.getId(), Map.of("paperCopiesSentOn", TestClock.today().toString(),
         "paperCopiesChecked", true));
     ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.SIGNED_SETTLEMENT_MAIL);
 

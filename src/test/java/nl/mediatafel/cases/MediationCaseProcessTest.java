@@ -37,6 +37,7 @@ import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessVariable;
@@ -118,7 +119,7 @@ class MediationCaseProcessTest {
     assertThat(conversations).hasSize(2);
     assertThat(conversations).allSatisfy(task -> {
       assertThat(task).hasCandidateUser("anna");
-      assertThat(task.getDueDate()).isAfter(new Date());
+      assertThat(task.getDueDate()).isAfter(Date.from(TestClock.now()));
     });
     assertThat(conversations).extracting(task -> taskService.getVariable(task.getId(), "partyName"))
         .as("the form says whom the conversation is with").containsExactlyInAnyOrder("Partij 1", "Partij 2");
@@ -179,7 +180,7 @@ class MediationCaseProcessTest {
     Task plan = taskService.createTaskQuery().processInstanceId(sessions.getId()).singleResult();
     Map<String, Object> session = new HashMap<>();
     SessionProcess.SESSION_KIND.putIn(session, "JOINT");
-    SessionProcess.SESSION_DATE.putIn(session, java.time.LocalDate.now().plusDays(10).toString());
+    SessionProcess.SESSION_DATE.putIn(session, TestClock.today().plusDays(10).toString());
     SessionProcess.SESSION_START_TIME.putIn(session, "14:00");
     SessionProcess.SESSION_DURATION_MINUTES.putIn(session, "120");
     SessionProcess.SESSION_LOCATION_KIND.putIn(session, SessionProcess.ADDRESS);
@@ -320,7 +321,7 @@ class MediationCaseProcessTest {
     fireDeadline(instance);
     Task followUp = tasks(instance, INTAKE_FOLLOW_UP).get(0);
     assertThat(followUp).hasCandidateGroup("secretariat");
-    Instant newDeadline = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Instant newDeadline = TestClock.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     taskService.complete(followUp.getId(), Map.of("intakeFollowUp", "EXTEND",
         "extendedIntakeDeadline", Date.from(newDeadline)));
 
@@ -329,7 +330,7 @@ class MediationCaseProcessTest {
     assertThat(deadline.getDuedate().toInstant()).isEqualTo(newDeadline);
     Job reminder = timers(instance, INTAKE_REMINDER_TIMER).get(0);
     assertThat(reminder.getDuedate().toInstant()).as("one business day before the new deadline")
-        .isBefore(newDeadline).isAfter(Instant.now());
+        .isBefore(newDeadline).isAfter(TestClock.now());
   }
 
   @Test
@@ -408,7 +409,7 @@ class MediationCaseProcessTest {
   /** What the portal does: record the signature (the signed version needs it), then tell the process. */
   private void sign(ProcessInstance instance, Party party, String documentId) {
     signatures.recordPortalSignature(instance.getBusinessKey(), java.util.UUID.fromString(documentId), party.getId(),
-        java.time.Instant.now(), "192.0.2.10", "JUnit");
+        TestClock.now(), "192.0.2.10", "JUnit");
     runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
         .processInstanceBusinessKey(instance.getBusinessKey())
         .localVariableEquals(CaseVariables.PARTY_ID.name(), party.getId().toString())

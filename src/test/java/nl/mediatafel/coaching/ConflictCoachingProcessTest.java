@@ -41,6 +41,7 @@ import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessVariable;
@@ -221,7 +222,7 @@ class ConflictCoachingProcessTest {
         .hasNotPassed(ConflictCoachingProcess.Elements.CONVERT);
     assertThat(cases.findById(number).orElseThrow().getStatus().name()).isEqualTo(ConflictCoachingProcess.CLOSED);
     assertThat(cases.findById(number).orElseThrow().getRetainUntil()).as("kept five years, like a mediation dossier")
-        .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(5));
+        .isEqualTo(TestClock.today().plusYears(5));
   }
 
   @Test
@@ -320,7 +321,7 @@ class ConflictCoachingProcessTest {
     ProcessInstance coaching = inSessions();
     Task task = task(coaching, RECORD_SESSION);
     assertThatThrownBy(() -> taskService.complete(task.getId(),
-        session(LocalDate.now(AMSTERDAM).plusDays(3), "ONLINE", 1.0, ConflictCoachingProcess.ADVICE)))
+        session(TestClock.today().plusDays(3), "ONLINE", 1.0, ConflictCoachingProcess.ADVICE)))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("ligt in de toekomst");
     assertThatThrownBy(() -> taskService.complete(task.getId(),
@@ -421,7 +422,7 @@ class ConflictCoachingProcessTest {
   }
 
   private static LocalDate daysAgo(int days) {
-    return LocalDate.now(AMSTERDAM).minusDays(days);
+    return TestClock.today().minusDays(days);
   }
 
   private Task task(ProcessInstance instance, String activityId) {

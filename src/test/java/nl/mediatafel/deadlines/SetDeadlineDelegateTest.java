@@ -8,9 +8,9 @@ import static nl.mediatafel.deadlines.SetDeadlineDelegate.VARIABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import nl.mediatafel.platform.TestClock;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.mockito.delegate.DelegateExecutionFake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,7 @@ class SetDeadlineDelegateTest {
 
   @BeforeEach
   void serviceTaskInAProcessInstance() {
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    TestClock.freezeAt(NOW);
     processInstance = DelegateExecutionFake.of().withId("processInstance_1");
     task = DelegateExecutionFake.of()
         .withId("execution_2")
@@ -43,7 +43,7 @@ class SetDeadlineDelegateTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test

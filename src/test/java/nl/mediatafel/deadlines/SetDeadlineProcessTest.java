@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.TestClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -101,7 +102,8 @@ class SetDeadlineProcessTest {
   void extendingAVariableThatIsNoDeadlineIsRefused() {
     ProcessInstance instance = startAndSetTheDeadline();
 
-    assertThatThrownBy(() -> deadlineService.extend(instance.getId(), "signingDeadlin", new Date()))
+    assertThatThrownBy(() -> deadlineService.extend(instance.getId(), "signingDeadlin",
+        Date.from(TestClock.now())))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'signingDeadlin'");
     assertThat(timer(instance, DEADLINE_TIMER).getDuedate().toInstant()).isEqualTo(DEADLINE);
   }

@@ -3,13 +3,13 @@ package nl.mediatafel.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.PayerKind;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.TestClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,7 +46,7 @@ class GenerateDocumentProcessTest {
   void deployTheTestModelForACase() {
     if (!cases.existsById(CASE_NUMBER)) {
       MediationCase mediationCase = new MediationCase(CASE_NUMBER, "NEIGHBOURS", "Overlast", "LOW", "FACE_TO_FACE",
-          false, Instant.now());
+          false, TestClock.now());
       mediationCase.addParty("Wim Hendriks", "wim@example.nl", "nl", false, PayerKind.SELF);
       mediationCase.addParty("Aylin Demir", "aylin@example.nl", "nl", false, PayerKind.LEGAL_AID);
       mediationCase.accept(nl.mediatafel.cases.Route.FACE_TO_FACE, "carla", "Buren willen praten", new BigDecimal("120"), null);

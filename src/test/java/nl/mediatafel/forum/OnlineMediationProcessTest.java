@@ -42,6 +42,7 @@ import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessVariable;
@@ -202,7 +203,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     assertThat(missing).hasCandidateUser(MEDIATOR);
     assertThat(formRef(missing)).isEqualTo("online-reaction-missing");
     assertThat(taskService.getVariable(missing.getId(), "partyName")).isEqualTo(silent.getName());
-    Instant before = Instant.now();
+    Instant before = TestClock.now();
     taskService.complete(missing.getId(), ProcessVariable.map(OnlineMediationProcess.REACTION_FOLLOW_UP.with("EXTEND"),
         OnlineMediationProcess.REACTION_EXTENSION_BUSINESS_DAYS.with(4L)));
 
@@ -212,7 +213,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
     Job newDeadline = timer(instance, REACTION_DEADLINE_TIMER);
     assertThat(newDeadline.getDuedate().toInstant())
         .isAfterOrEqualTo(calendar.addBusinessDays(before, 4).minusSeconds(5))
-        .isBefore(calendar.addBusinessDays(Instant.now(), 4).plusSeconds(5));
+        .isBefore(calendar.addBusinessDays(TestClock.now(), 4).plusSeconds(5));
     assertThat(timer(instance, REACTION_REMINDER_TIMER).getDuedate()).isBefore(newDeadline.getDuedate());
 
     managementService.executeJob(newDeadline.getId());
@@ -437,7 +438,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
   }
 
   private ZonedDateTime sessionStart(int businessDays) {
-    LocalDate day = calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), businessDays);
+    LocalDate day = calendar.plusBusinessDays(TestClock.today(), businessDays);
     return ZonedDateTime.of(day, LocalTime.of(14, 0), AMSTERDAM);
   }
 

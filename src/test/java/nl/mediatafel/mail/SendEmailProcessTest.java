@@ -22,6 +22,7 @@ import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.MailJobs;
 import nl.mediatafel.platform.SmtpFaults;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalAction;
 import nl.mediatafel.portal.PortalLink;
@@ -65,7 +66,7 @@ class SendEmailProcessTest {
     deploymentId = repositoryService.createDeployment().name("send-email-test")
         .addClasspathResource("test-models/send-email.bpmn").deploy().getId();
     mediationCase = new MediationCase(String.format("MED-TEST-M%03d", CASES.incrementAndGet()), "LABOUR",
-        "Conflict op de afdeling; " + CONFIDENTIAL, "MEDIUM", "ONLINE_ASYNC", false, Instant.now());
+        "Conflict op de afdeling; " + CONFIDENTIAL, "MEDIUM", "ONLINE_ASYNC", false, TestClock.now());
     mediationCase.addParty("Jan de Boer", "jan@example.nl", "nl", false, PayerKind.SELF)
         .advisedBy("Mr. Petra Smit", "petra@advocaat.example");
     mediationCase.addParty("Emma Clarke", "emma@example.co.uk", "en", true, PayerKind.EMPLOYER);
@@ -192,7 +193,7 @@ class SendEmailProcessTest {
       List<Duration> backOff = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
           Duration.ofHours(1), Duration.ofHours(4));
       for (int attempt = 0; attempt < 6; attempt++) {
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
         assertThatThrownBy(() -> managementService.executeJob(delivery.getId()))
             .hasMessageContaining("not delivered");
         Job failed = managementService.createJobQuery().jobId(delivery.getId()).singleResult();
@@ -200,7 +201,7 @@ class SendEmailProcessTest {
         if (attempt < 5) {
           Duration wait = backOff.get(attempt);
           assertThat(failed.getDuedate().toInstant())
-              .isBetween(before.plus(wait).minusSeconds(1), Instant.now().plus(wait).plusSeconds(1));
+              .isBetween(before.plus(wait).minusSeconds(1), TestClock.now().plus(wait).plusSeconds(1));
         }
       }
       Incident incident = runtimeService.createIncidentQuery().processInstanceId(delivery.getProcessInstanceId())

@@ -163,7 +163,7 @@ public abstract class ProcessScenario {
   protected void planJointSessionAtTheTable(ProcessInstance sessions) {
     Map<String, Object> session = new HashMap<>();
     SessionProcess.SESSION_KIND.putIn(session, "JOINT");
-    SessionProcess.SESSION_DATE.putIn(session, LocalDate.now().plusDays(10).toString());
+    SessionProcess.SESSION_DATE.putIn(session, TestClock.today().plusDays(10).toString());
     SessionProcess.SESSION_START_TIME.putIn(session, "14:00");
     SessionProcess.SESSION_DURATION_MINUTES.putIn(session, "120");
     SessionProcess.SESSION_LOCATION_KIND.putIn(session, SessionProcess.ADDRESS);
@@ -179,7 +179,7 @@ public abstract class ProcessScenario {
 
   /** What the portal's sign page does for a party: record the signature, then tell the signing process. */
   protected void signInPortal(String caseNumber, UUID documentId, UUID partyId) {
-    signatures.recordPortalSignature(caseNumber, documentId, partyId, Instant.now(), "192.0.2.10", "JUnit");
+    signatures.recordPortalSignature(caseNumber, documentId, partyId, TestClock.now(), "192.0.2.10", "JUnit");
     runtimeService.createMessageCorrelation(SigningProcess.Messages.DOCUMENT_SIGNED)
         .processInstanceBusinessKey(caseNumber)
         .localVariableEquals(CaseVariables.PARTY_ID.name(), partyId.toString())

@@ -26,6 +26,7 @@ import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
 import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.sessions.Session;
@@ -98,7 +99,7 @@ class PortalOverviewTest {
                      {"name": "Klaas", "email": "klaas.%1$s@example.nl", "language": "nl", "payer": "SELF"}]}
         """.formatted(run), "FACE_TO_FACE", "bram").getBusinessKey());
 
-    Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    Instant tomorrow = TestClock.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
     planning.plan(caseNumber, SessionKind.JOINT, null, tomorrow, tomorrow.plusSeconds(7200), "Zaal Gezamenlijk");
     planning.plan(caseNumber, SessionKind.CAUCUS, jan.getId(), tomorrow.plus(1, ChronoUnit.DAYS),
         tomorrow.plus(1, ChronoUnit.DAYS).plusSeconds(3600), "Kamer Jan Apart");

@@ -17,6 +17,7 @@ import nl.mediatafel.intake.IntakeAnswerRepository;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.portal.PortalLink.Audience;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -195,7 +196,7 @@ class PortalSecurityCorpusTest {
     // revoked and expired links
     String revoked = links.issue(caseA, janA.getId(), Audience.PARTY, PortalAction.CASE).url();
     String expired = links.issue(caseA, emmaA.getId(), Audience.PARTY, PortalAction.CASE).url();
-    java.sql.Timestamp past = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60));
+    java.sql.Timestamp past = java.sql.Timestamp.from(TestClock.now().minusSeconds(60));
     jdbc.update("update portal_link set revoked_at = ? where token_hash = ?", past, PortalLinks.hash(token(revoked)));
     jdbc.update("update portal_link set expires_at = ? where token_hash = ?", past, PortalLinks.hash(token(expired)));
     attempts.add(new Attempt("revoked link (even in a confirmed session)", jan, "GET", revoked, null, 404));

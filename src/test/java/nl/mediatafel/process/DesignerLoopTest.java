@@ -19,6 +19,7 @@ import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.TestClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -118,9 +119,9 @@ class DesignerLoopTest {
         .isEqualTo(ConflictCoachingProcess.Elements.INTAKE_CONVERSATION);
     Instant due = Instant.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
         .parse(intake.get("due").asText().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")));
-    Instant threeDays = calendar.addBusinessDays(Instant.now(), 3);
+    Instant threeDays = calendar.addBusinessDays(TestClock.now(), 3);
     assertThat(Duration.between(due, threeDays).abs()).isLessThan(Duration.ofMinutes(5));
-    assertThat(due).isBefore(calendar.addBusinessDays(Instant.now(), 5));
+    assertThat(due).isBefore(calendar.addBusinessDays(TestClock.now(), 5));
     complete(COACH, intake, ProcessVariable.map(ConflictCoachingProcess.INTAKE_CHANNEL.with("PHONE"),
         ConflictCoachingProcess.INTAKE_EXPLAINED.with(true)));
 

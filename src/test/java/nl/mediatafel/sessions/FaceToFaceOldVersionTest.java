@@ -20,6 +20,7 @@ import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessMessage;
@@ -85,7 +86,7 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     ProcessInstance instance = runtimeService.startProcessInstanceById(oldVersion.getId(), caseNumber, variables);
 
-    ZonedDateTime start = ZonedDateTime.of(calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), 6),
+    ZonedDateTime start = ZonedDateTime.of(calendar.plusBusinessDays(TestClock.today(), 6),
         LocalTime.of(14, 0), AMSTERDAM);
     Map<String, Object> plan = new HashMap<>();
     SessionProcess.SESSION_KIND.putIn(plan, "JOINT");
@@ -144,7 +145,7 @@ class FaceToFaceOldVersionTest extends ProcessScenario {
     variables.put(FaceToFaceProcess.PARTY_IDS.name(),
         new ArrayList<>(partiesOf(caseNumber).stream().map(party -> party.getId().toString()).toList()));
     ProcessInstance instance = runtimeService.startProcessInstanceById(oldVersion.getId(), caseNumber, variables);
-    ZonedDateTime start = ZonedDateTime.of(calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), 6),
+    ZonedDateTime start = ZonedDateTime.of(calendar.plusBusinessDays(TestClock.today(), 6),
         LocalTime.of(14, 0), AMSTERDAM);
     Map<String, Object> plan = new HashMap<>();
     plan.put(SessionProcess.SESSION_KIND.name(), "JOINT");

@@ -35,6 +35,7 @@ import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -355,7 +356,7 @@ class FaceToFaceProcessTest extends ProcessScenario {
 
   /** 14:00 in Amsterdam on the business day that many business days from today. */
   private ZonedDateTime sessionStart(int businessDays) {
-    LocalDate day = calendar.plusBusinessDays(LocalDate.now(AMSTERDAM), businessDays);
+    LocalDate day = calendar.plusBusinessDays(TestClock.today(), businessDays);
     return ZonedDateTime.of(day, LocalTime.of(14, 0), AMSTERDAM);
   }
 

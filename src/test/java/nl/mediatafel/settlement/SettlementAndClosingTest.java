@@ -54,18 +54,17 @@ import nl.mediatafel.platform.PdfText;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalLinks;
 import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.sessions.SessionProcess;
 import nl.mediatafel.signing.SigningProcess;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,11 +97,6 @@ class SettlementAndClosingTest extends ProcessScenario {
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
     TestMailServer.purge();
-  }
-
-  @AfterEach
-  void resetClock() throws Exception {
-    ClockUtil.reset();
   }
 
   @Test
@@ -159,7 +153,7 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     Task paperCopies = task(instance, SEND_PAPER_COPIES);
     assertThat(paperCopies).hasCandidateGroup("secretariat");
-    taskService.complete(paperCopies.getId(), Map.of("paperCopiesSentOn", LocalDate.now().toString(),
+    taskService.complete(paperCopies.getId(), Map.of("paperCopiesSentOn", TestClock.today().toString(),
         "paperCopiesChecked", true));
     TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, SIGNED_SETTLEMENT_MAIL);
@@ -218,9 +212,9 @@ class SettlementAndClosingTest extends ProcessScenario {
   void aPartyAskingToConsultAnAdvisorMovesTheReviewPeriodFromItsEndAndTheMediatorHearsOfIt() throws Exception {
     ProcessInstance instance = toReviewPeriod();
     Date before = reviewDeadline(instance);
-    // the engine's clock is fixed three days later: counting from now would end before 'before + 5 business days'
-    Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
-    ClockUtil.setCurrentTime(Date.from(later));
+    // the clock is set three days later: counting from now would end before 'before + 5 business days'
+    Instant later = TestClock.now().plus(3, ChronoUnit.DAYS);
+    TestClock.setTo(later);
     Party jan = partiesOf(instance).get(0);
     TestMailServer.purge();
 
@@ -253,11 +247,11 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(mailTo("emma.settle@example.co.uk").text()).contains(newDateEn);
     assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(REVIEW_PERIOD_TIMER);
 
-    ClockUtil.setCurrentTime(Date.from(expected.toInstant().minusSeconds(60)));
+    TestClock.setTo(expected.toInstant().minusSeconds(60));
     String settlementId = stage(instance, SettlementProcess.KEY).getId();
     assertThat(managementService.createJobQuery().processInstanceId(settlementId).activityId(REVIEW_PERIOD_TIMER)
         .executable().count()).as("not due before the new end").isZero();
-    ClockUtil.setCurrentTime(Date.from(expected.toInstant().plusSeconds(1)));
+    TestClock.setTo(expected.toInstant().plusSeconds(1));
     assertThat(managementService.createJobQuery().processInstanceId(settlementId).activityId(REVIEW_PERIOD_TIMER)
         .executable().count()).as("due at the new end").isOne();
   }
@@ -375,7 +369,7 @@ class SettlementAndClosingTest extends ProcessScenario {
         .taskDefinitionKey(OnlineMediationProcess.Elements.PLAN_VIDEO_SESSION).singleResult();
     assertThat(plan).as("an ONLINE_VIDEO route starts with planning a video session").isNotNull();
     assertThat(plan).hasCandidateGroup("secretariat");
-    java.time.ZonedDateTime start = java.time.ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).plusDays(14)
+    java.time.ZonedDateTime start = TestClock.now().atZone(ZoneId.of("Europe/Amsterdam")).plusDays(14)
         .withHour(10).withMinute(0).withSecond(0).withNano(0);
     Map<String, Object> video = new HashMap<>();
     SessionProcess.SESSION_KIND.putIn(video, "JOINT");

@@ -12,6 +12,7 @@ import nl.mediatafel.cases.PartyRepository;
 import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.signing.SignatureService.Recorded;
 import nl.mediatafel.signing.SigningCases.SigningCase;
 import nl.mediatafel.signing.SigningRefusedException.Reason;
@@ -164,7 +165,7 @@ class SignatureServiceTest {
 
   @Test
   void aSignatureCannotLieInTheFuture() {
-    Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
+    Instant tomorrow = TestClock.now().plus(1, ChronoUnit.DAYS);
     assertThatThrownBy(() -> signatures.recordPaperSignature(signingCase.caseNumber(), agreement.id(), anna.getId(),
         tomorrow, "sanne")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("toekomst");
     assertThat(signatures.find(agreement.id(), anna.getId())).isEmpty();
