@@ -23,6 +23,7 @@ import nl.mediatafel.documents.DocumentService;
 import nl.mediatafel.documents.StoredDocument;
 import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
+import nl.mediatafel.platform.Chromium;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
 import nl.mediatafel.platform.ProcessJobs;
@@ -46,9 +47,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,8 +62,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @MediatafelTest
 class PortalChromiumTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   @LocalServerPort int port;
@@ -82,21 +79,8 @@ class PortalChromiumTest {
 
   @BeforeEach
   void chromiumOnAPhone() throws Exception {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("this test drives the portal in Debian's Chromium: %s and %s are missing; "
-            + "install them with: apt-get install -y chromium chromium-driver", CHROMIUM, CHROMEDRIVER)
-        .isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=390,844", "--lang=nl-NL", "--force-device-scale-factor=1");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(390, 844, "--lang=nl-NL");
     browser.manage().window().setSize(new Dimension(390, 844));
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    // a click that submits a form may return before the next page is there: look for elements up to 10 s
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     Files.createDirectories(SCREENSHOTS);
   }
 

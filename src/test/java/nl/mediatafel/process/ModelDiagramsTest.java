@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import nl.mediatafel.platform.Chromium;
 
 /**
  * Every model in {@code processes/} renders in bpmn-js (the library Camunda Modeler and Cockpit draw with, pinned in
@@ -48,8 +45,6 @@ class ModelDiagramsTest {
   static final Path LINT = Path.of("src/lint");
   static final Path VIEWER = LINT.resolve("node_modules/bpmn-js/dist/bpmn-viewer.production.min.js");
   static final Path DIAGRAMS = Path.of("docs/diagrams");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Pattern ELEMENT_ID = Pattern.compile("data-element-id=\"([^\"]+)\"");
 
   private static WebDriver browser;
@@ -60,18 +55,7 @@ class ModelDiagramsTest {
   @BeforeAll
   static void viewerInChromium() throws Exception {
     installViewer();
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("%s and %s are missing; install them with: apt-get install -y chromium chromium-driver", CHROMIUM,
-            CHROMEDRIVER)
-        .isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--allow-file-access-from-files", "--window-size=1600,1000", "--force-device-scale-factor=1");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    browser = Chromium.start(1600, 1000, "--allow-file-access-from-files");
     Path page = Files.createTempFile("bpmn-viewer", ".html");
     page.toFile().deleteOnExit();
     Files.writeString(page, """

@@ -17,11 +17,12 @@ import nl.mediatafel.forum.ForumPostRepository;
 import nl.mediatafel.forum.ForumThread;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.StaffAccounts;
 import nl.mediatafel.platform.WebappBrowser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +55,9 @@ class WebappSessionStaffPagesTest {
   @BeforeEach
   void anOnlineCaseOfAMediator() {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    mediator = account("mediator" + run, StaffGroup.MEDIATORS);
-    otherMediator = account("othermediator" + run, StaffGroup.MEDIATORS);
-    secretary = account("secretary" + run, StaffGroup.SECRETARIAT);
+    mediator = StaffAccounts.create(identityService, "mediator" + run, StaffGroup.MEDIATORS);
+    otherMediator = StaffAccounts.create(identityService, "othermediator" + run, StaffGroup.MEDIATORS);
+    secretary = StaffAccounts.create(identityService, "secretary" + run, StaffGroup.SECRETARIAT);
     caseNumber = CaseFixtures.inIntake(requests, runtimeService, taskService, """
         {"conflictType": "NEIGHBOURS", "summary": "Schutting", "escalation": "LOW",
          "preferredRoute": "ONLINE_ASYNC", "safetyConcern": false,
@@ -114,7 +115,7 @@ class WebappSessionStaffPagesTest {
 
   @Test
   void theSessionOfADeletedUserNoLongerOpensThePages() throws Exception {
-    String leaver = account("leaver" + UUID.randomUUID().toString().substring(0, 8), StaffGroup.SECRETARIAT);
+    String leaver = StaffAccounts.create(identityService, "leaver" + UUID.randomUUID().toString().substring(0, 8), StaffGroup.SECRETARIAT);
     WebappBrowser browser = WebappBrowser.loggedInToTasklist(port, leaver);
     assertThat(browser.get("/outbox").statusCode()).isEqualTo(200);
 
@@ -166,14 +167,6 @@ class WebappSessionStaffPagesTest {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  /** A staff account whose password is its id. */
-  private String account(String id, StaffGroup group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group.id());
-    return id;
-  }
 
   private String intakePage() {
     return "/intake/" + caseNumber + "/" + jan.getId();

@@ -20,13 +20,14 @@ import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.platform.StaffAccounts;
 import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.WebappBrowser;
 import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,10 +64,10 @@ class CaseListTest {
   @BeforeEach
   void fourCasesOfTwoMediators() {
     run = UUID.randomUUID().toString().substring(0, 8);
-    mediator = account("listmediator" + run, StaffGroup.MEDIATORS);
-    otherMediator = account("listother" + run, StaffGroup.MEDIATORS);
-    secretary = account("listsecretary" + run, StaffGroup.SECRETARIAT);
-    designer = account("listdesigner" + run, StaffGroup.PROCESS_DESIGNERS);
+    mediator = StaffAccounts.create(identityService, "listmediator" + run, StaffGroup.MEDIATORS);
+    otherMediator = StaffAccounts.create(identityService, "listother" + run, StaffGroup.MEDIATORS);
+    secretary = StaffAccounts.create(identityService, "listsecretary" + run, StaffGroup.SECRETARIAT);
+    designer = StaffAccounts.create(identityService, "listdesigner" + run, StaffGroup.PROCESS_DESIGNERS);
     a = CaseFixtures.inIntake(requests, runtimeService, taskService,
         request("Jan de Boer", "jan", "Emma Clarke", "emma"), "FACE_TO_FACE", mediator).getBusinessKey();
     b = CaseFixtures.inIntake(requests, runtimeService, taskService,
@@ -278,13 +279,6 @@ class CaseListTest {
     return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private String account(String id, StaffGroup group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group.id());
-    return id;
-  }
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.mediatafel.cases.CaseRequest;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
+import nl.mediatafel.platform.Chromium;
 import nl.mediatafel.process.CaseVariables;
 import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.security.StaffGroup;
@@ -37,9 +38,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,16 +69,7 @@ class DossierChromiumTest {
 
   @BeforeEach
   void chromiumOnALaptop() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Path.of("/usr/bin/chromium").toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1100,900", "--lang=nl-NL", "--force-device-scale-factor=1", "--hide-scrollbars");
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl-NL,nl"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    browser = Chromium.start(1100, 900, "--lang=nl-NL", "--hide-scrollbars");
     Files.createDirectories(SCREENSHOTS);
   }
 

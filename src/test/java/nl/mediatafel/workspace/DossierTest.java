@@ -21,6 +21,7 @@ import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.PortalBrowser;
 import nl.mediatafel.platform.ProcessJobs;
+import nl.mediatafel.platform.StaffAccounts;
 import nl.mediatafel.platform.StaffBrowser;
 import nl.mediatafel.platform.WebappBrowser;
 import nl.mediatafel.portal.PortalAction;
@@ -31,7 +32,7 @@ import nl.mediatafel.security.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,9 +70,9 @@ class DossierTest {
   @BeforeEach
   void aCaseDrivenThroughRealSteps() throws Exception {
     run = UUID.randomUUID().toString().substring(0, 8);
-    secretary = account("dossec" + run, StaffGroup.SECRETARIAT);
-    mediator = account("dosmed" + run, StaffGroup.MEDIATORS);
-    otherMediator = account("dosother" + run, StaffGroup.MEDIATORS);
+    secretary = StaffAccounts.create(identityService, "dossec" + run, StaffGroup.SECRETARIAT);
+    mediator = StaffAccounts.create(identityService, "dosmed" + run, StaffGroup.MEDIATORS);
+    otherMediator = StaffAccounts.create(identityService, "dosother" + run, StaffGroup.MEDIATORS);
 
     HttpResponse<String> created = client.send(HttpRequest.newBuilder(uri("/api/cases"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
@@ -199,13 +200,6 @@ class DossierTest {
     return URI.create("http://localhost:" + port + path);
   }
 
-  private String account(String id, StaffGroup group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group.id());
-    return id;
-  }
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
