@@ -121,6 +121,8 @@ public final class MediationCaseProcess {
   public static final ProcessVariable<String> SESSIONS_OUTCOME = ProcessVariable.of("sessionsOutcome", String.class);
   /** The hours of the route that just ended (the called process's {@code hoursSpent}). */
   public static final ProcessVariable<Number> ROUTE_HOURS = ProcessVariable.of("routeHours", Number.class);
+  /** When the mediator must have chosen a new route after a switch: the due date of the task. */
+  public static final ProcessVariable<Date> ROUTE_CHOICE_DEADLINE = ProcessVariable.of("routeChoiceDeadline", Date.class);
   /** The variable in which the sessions processes sum their hours (mapped out to {@link #ROUTE_HOURS}). */
   public static final String ROUTE_HOURS_OF_CALLED_PROCESS = "hoursSpent";
   /** The hours of all routes so far, as in the case table; the cost statement bills them. */

@@ -56,6 +56,13 @@ public final class IntakeProcess {
   public static final String CONTINUE_WITHOUT = "CONTINUE_WITHOUT";
   public static final String STOP = "STOP";
 
+  /** How the intake conversation was held (PHONE, VIDEO, IN_PERSON), from the conversation's form. */
+  public static final ProcessVariable<String> CONVERSATION_CHANNEL = RecordIntakeConversationListener.CHANNEL;
+  /** Whether the mediator explained online mediation in the intake conversation. */
+  public static final ProcessVariable<Boolean> ONLINE_EXPLAINED = RecordIntakeConversationListener.EXPLAINED;
+  /** The mediator's notes of the conversation: filed with the case, then removed from the process. */
+  public static final ProcessVariable<String> CONVERSATION_NOTES = RecordIntakeConversationListener.NOTES;
+
   public static final ProcessVariable<String> INTAKE_FOLLOW_UP = ProcessVariable.of("intakeFollowUp", String.class);
   /** The deadline of this party's intake (input of the call activity, moved by an extension). */
   public static final ProcessVariable<Date> PARTY_INTAKE_DEADLINE =

@@ -57,8 +57,10 @@ class CaseApiTest {
     assertThat(instance).isNotNull();
     Task triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(triage.getTaskDefinitionKey()).isEqualTo(MediationCaseProcess.Elements.TRIAGE);
-    assertThat(runtimeService.getVariable(instance.getId(), "routeAdvice")).isEqualTo("ONLINE_VIDEO");
-    assertThat(runtimeService.getVariable(instance.getId(), "caseNumber")).isEqualTo(caseNumber);
+    assertThat(MediationCaseProcess.ROUTE_ADVICE.from(runtimeService, instance.getId()).orElse(null))
+        .isEqualTo("ONLINE_VIDEO");
+    assertThat(MediationCaseProcess.CASE_NUMBER.from(runtimeService, instance.getId()).orElse(null))
+        .isEqualTo(caseNumber);
     assertThat(triage.getDueDate()).isNotNull();
   }
 

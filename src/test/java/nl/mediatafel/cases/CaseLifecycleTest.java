@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.mediatafel.closing.ClosingProcess;
 import nl.mediatafel.documents.DocumentService;
@@ -19,6 +18,7 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.sessions.FaceToFaceProcess;
 import nl.mediatafel.settlement.SettlementProcess;
 import nl.mediatafel.signing.SigningProcess;
@@ -75,9 +75,11 @@ class CaseLifecycleTest extends ProcessScenario {
     // triage by the secretariat
     Task triage = task(instance, MediationCaseProcess.Elements.TRIAGE);
     assertThat(triage).hasCandidateGroup("secretariat");
-    taskService.complete(triage.getId(), Map.of("triageDecision", "ACCEPT", "suitabilityJudgement",
-        "Buren willen er samen uitkomen.", "route", "FACE_TO_FACE", CaseVariables.MEDIATOR.name(), "anna",
-        "hourlyRate", 110.0));
+    taskService.complete(triage.getId(), ProcessVariable.map(
+        MediationCaseProcess.TRIAGE_DECISION.with("ACCEPT"),
+        MediationCaseProcess.SUITABILITY_JUDGEMENT.with("Buren willen er samen uitkomen."),
+        MediationCaseProcess.ROUTE.with("FACE_TO_FACE"), CaseVariables.MEDIATOR.with("anna"),
+        MediationCaseProcess.HOURLY_RATE.with(110.0)));
 
     // intakes: invitations, both questionnaires in, both conversations held by the mediator
     ProcessJobs.executeAt(managementService, instance, IntakeProcess.Elements.INTAKE_INVITATION);
@@ -88,14 +90,15 @@ class CaseLifecycleTest extends ProcessScenario {
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list();
     assertThat(conversations).hasSize(2).allSatisfy(conversation -> assertThat(conversation).hasCandidateUser("anna"));
     conversations.forEach(conversation -> taskService.complete(conversation.getId(),
-        Map.of("conversationChannel", "IN_PERSON", "onlineExplained", true)));
+        ProcessVariable.map(IntakeProcess.CONVERSATION_CHANNEL.with("IN_PERSON"),
+            IntakeProcess.ONLINE_EXPLAINED.with(true))));
     ProcessJobs.executeAt(managementService, instance, MediationAgreementProcess.Elements.CAN_START_MAIL);
 
     // the mediation agreement: made, checked by the mediator, signed by both
     ProcessJobs.executeAt(managementService, instance, MediationAgreementProcess.Elements.MAKE_AGREEMENT);
     Task review = task(instance, MediationAgreementProcess.Elements.REVIEW_AGREEMENT);
     assertThat(review).hasCandidateUser("anna");
-    taskService.complete(review.getId(), Map.of("agreementApproved", true));
+    taskService.complete(review.getId(), ProcessVariable.map(MediationAgreementProcess.AGREEMENT_APPROVED.with(true)));
     signAll(instance, "MEDIATION_AGREEMENT", MediationAgreementProcess.Elements.SIGN_AGREEMENT);
 
     // one session at the table, reported by the mediator with the hours
@@ -107,15 +110,17 @@ class CaseLifecycleTest extends ProcessScenario {
     // the settlement: drafted, reviewed, signed, paper copies, the signed PDF by mail
     Task draft = task(instance, SettlementProcess.Elements.DRAFT_SETTLEMENT);
     assertThat(draft).hasCandidateUser("anna");
-    taskService.complete(draft.getId(), Map.of("settlementPoints", "Jan snoeit de takken.\nDe schutting blijft staan."));
+    taskService.complete(draft.getId(), ProcessVariable.map(
+        SettlementProcess.SETTLEMENT_POINTS.with("Jan snoeit de takken.\nDe schutting blijft staan.")));
     ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.MAKE_SETTLEMENT);
     ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.SETTLEMENT_REVIEW_MAIL);
     ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.REVIEW_PERIOD_TIMER);
     signAll(instance, "SETTLEMENT_AGREEMENT", SettlementProcess.Elements.SIGN_SETTLEMENT);
     Task paper = task(instance, SettlementProcess.Elements.SEND_PAPER_COPIES);
     assertThat(paper).hasCandidateGroup("secretariat");
-    taskService.complete(paper.getId(), Map.of("paperCopiesSentOn", TestClock.today().toString(),
-        "paperCopiesChecked", true));
+    taskService.complete(paper.getId(), ProcessVariable.map(
+        SettlementProcess.PAPER_COPIES_SENT_ON.with(TestClock.today().toString()),
+        SettlementProcess.PAPER_COPIES_CHECKED.with(true)));
     ProcessJobs.executeAt(managementService, instance, SettlementProcess.Elements.SIGNED_SETTLEMENT_MAIL);
 
     // closing

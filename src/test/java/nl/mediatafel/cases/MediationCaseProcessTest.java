@@ -87,8 +87,9 @@ class MediationCaseProcessTest {
   @Test
   void aCaseThatDoesNotSuitMediationIsReferredWithTheReason() {
     ProcessInstance instance = request(2);
-    complete(TRIAGE, instance, Map.of("triageDecision", "REFER", "suitabilityJudgement", "Strafrechtelijke kwestie",
-        "referralReason", "Wij verwijzen u naar het Juridisch Loket."));
+    complete(TRIAGE, instance, ProcessVariable.map(MediationCaseProcess.TRIAGE_DECISION.with("REFER"),
+        MediationCaseProcess.SUITABILITY_JUDGEMENT.with("Strafrechtelijke kwestie"),
+        MediationCaseProcess.REFERRAL_REASON.with("Wij verwijzen u naar het Juridisch Loket.")));
 
     executeJobs(instance, REFERRAL_MAIL);
 
@@ -121,10 +122,11 @@ class MediationCaseProcessTest {
       assertThat(task).hasCandidateUser("anna");
       assertThat(task.getDueDate()).isAfter(Date.from(TestClock.now()));
     });
-    assertThat(conversations).extracting(task -> taskService.getVariable(task.getId(), "partyName"))
+    assertThat(conversations).extracting(task -> IntakeProcess.PARTY_NAME.from(taskService, task.getId()).orElse(null))
         .as("the form says whom the conversation is with").containsExactlyInAnyOrder("Partij 1", "Partij 2");
     conversations.forEach(task -> taskService.complete(task.getId(),
-        Map.of("conversationChannel", "VIDEO", "onlineExplained", true)));
+        ProcessVariable.map(IntakeProcess.CONVERSATION_CHANNEL.with("VIDEO"),
+            IntakeProcess.ONLINE_EXPLAINED.with(true))));
 
     TestMailServer.purge();
     executeJobs(instance, CAN_START_MAIL);
@@ -138,7 +140,7 @@ class MediationCaseProcessTest {
     assertThat(PdfText.of(agreement.content())).contains("Partij 1", "Partij 2", "Anna de Vries", "145,00");
     Task review = tasks(instance, REVIEW_AGREEMENT).get(0);
     assertThat(review).hasCandidateUser("anna");
-    taskService.complete(review.getId(), Map.of("agreementApproved", true));
+    taskService.complete(review.getId(), ProcessVariable.map(MediationAgreementProcess.AGREEMENT_APPROVED.with(true)));
 
     ProcessInstance signing = calledSigning(instance);
     TestMailServer.purge();
@@ -151,7 +153,8 @@ class MediationCaseProcessTest {
       sign(instance, party, agreement.id().toString());
     }
 
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.AGREEMENT_SIGNED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.AGREEMENT_SIGNED);
     assertThat(instance).as("an online case goes on to the online sessions")
         .isWaitingAt(MediationCaseProcess.Elements.ONLINE);
   }
@@ -163,10 +166,11 @@ class MediationCaseProcessTest {
     executeJobs(instance, INTAKE_INVITATION);
     partiesOf(instance).forEach(party -> submitIntake(instance, party));
     tasks(instance, INTAKE_CONVERSATION).forEach(task -> taskService.complete(task.getId(),
-        Map.of("conversationChannel", "IN_PERSON", "onlineExplained", true)));
+        ProcessVariable.map(IntakeProcess.CONVERSATION_CHANNEL.with("IN_PERSON"),
+            IntakeProcess.ONLINE_EXPLAINED.with(true))));
     executeJobs(instance, CAN_START_MAIL);
     executeJobs(instance, MAKE_AGREEMENT);
-    complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", true));
+    complete(REVIEW_AGREEMENT, instance, ProcessVariable.map(MediationAgreementProcess.AGREEMENT_APPROVED.with(true)));
     String agreement = MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.required(runtimeService, stage(instance,
         MediationAgreementProcess.KEY).getId());
     ProcessInstance signing = calledSigning(instance);
@@ -196,12 +200,13 @@ class MediationCaseProcessTest {
         .taskDefinitionKey(SessionProcess.Elements.SESSION_REPORT).singleResult();
     taskService.complete(report.getId(), ProcessVariable.map(SessionProcess.SESSION_HOURS.with(2.5),
         SessionProcess.SESSION_SUMMARY.with("Afspraken over de schutting"),
-            SessionProcess.SESSION_NEXT_STEP.with("AGREEMENT")));
+        SessionProcess.SESSION_NEXT_STEP.with("AGREEMENT")));
 
     assertThat(instance).isWaitingAt(MediationCaseProcess.Elements.SETTLEMENT);
     assertThat(stage(instance, SettlementProcess.KEY)).hasPassed(SettlementProcess.Elements.AGREEMENT_REACHED)
         .isWaitingAt(SettlementProcess.Elements.DRAFT_SETTLEMENT);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.AGREEMENT_REACHED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.AGREEMENT_REACHED);
     assertThat(MediationCaseProcess.HOURS_SPENT.from(runtimeService, instance.getId()).orElse(null)).isEqualTo(2.5);
   }
 
@@ -209,7 +214,7 @@ class MediationCaseProcessTest {
   void aCancelledSigningOfTheAgreementEndsTheCase() {
     ProcessInstance instance = throughIntake(2);
     executeJobs(instance, MAKE_AGREEMENT);
-    complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", true));
+    complete(REVIEW_AGREEMENT, instance, ProcessVariable.map(MediationAgreementProcess.AGREEMENT_APPROVED.with(true)));
     ProcessInstance signing = calledSigning(instance);
     executeJobs(signing, SigningProcess.Elements.SIGNING_REQUEST_MAIL);
     managementService.createJobQuery().processInstanceId(signing.getId())
@@ -217,20 +222,22 @@ class MediationCaseProcessTest {
         .forEach(job -> managementService.executeJob(job.getId()));
     Task followUp = taskService.createTaskQuery().processInstanceId(signing.getId())
         .taskDefinitionKey(SigningProcess.Elements.FOLLOW_UP).list().get(0);
-    taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.CANCEL,
-        "signingCancelReason", "Een partij wil toch niet verder."));
+    taskService.complete(followUp.getId(), ProcessVariable.map(
+        SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.CANCEL),
+        SigningProcess.SIGNING_CANCEL_REASON.with("Een partij wil toch niet verder.")));
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.SIGNING_CANCELLED)
         .hasNotPassed(MediationCaseProcess.Elements.ROUTE_CHOICE);
-    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.SIGNING_CANCELLED);
+    assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.SIGNING_CANCELLED);
   }
 
   @Test
   void theMediatorCanAskForANewVersionOfTheAgreement() {
     ProcessInstance instance = throughIntake(2);
     executeJobs(instance, MAKE_AGREEMENT);
-    complete(REVIEW_AGREEMENT, instance, Map.of("agreementApproved", false,
-        "agreementRemarks", "Platformkosten ontbreken"));
+    complete(REVIEW_AGREEMENT, instance, ProcessVariable.map(MediationAgreementProcess.AGREEMENT_APPROVED.with(false),
+        MediationAgreementProcess.AGREEMENT_REMARKS.with("Platformkosten ontbreken")));
 
     executeJobs(instance, MAKE_AGREEMENT);
     StoredDocument second = documents.current(instance.getBusinessKey(), "MEDIATION_AGREEMENT").orElseThrow();
@@ -249,7 +256,7 @@ class MediationCaseProcessTest {
 
     runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
         .processInstanceBusinessKey(instance.getBusinessKey())
-        .setVariable("withdrawnPartyId", partiesOf(instance).get(1).getId().toString())
+        .setVariable(Withdrawals.WITHDRAWN_PARTY_ID.name(), partiesOf(instance).get(1).getId().toString())
         .correlate();
 
     assertThat(waiting(instance)).isEmpty();
@@ -258,7 +265,8 @@ class MediationCaseProcessTest {
     assertThat(received()).hasSize(3).allSatisfy(mail -> assertThat(mail.subject()).contains(instance.getBusinessKey()));
     Task record = tasks(instance, RECORD_TERMINATION).get(0);
     assertThat(record).hasCandidateUser("anna").hasCandidateGroup("secretariat");
-    taskService.complete(record.getId(), Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
+    taskService.complete(record.getId(), ProcessVariable.map(
+        TerminationProcess.TERMINATION_REASON.with("PARTY_WITHDREW"), MediationCaseProcess.REFER_BACK.with(false)));
 
     assertThat(instance).isEnded().hasPassed(TERMINATED);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.TERMINATED);
@@ -322,8 +330,8 @@ class MediationCaseProcessTest {
     Task followUp = tasks(instance, INTAKE_FOLLOW_UP).get(0);
     assertThat(followUp).hasCandidateGroup("secretariat");
     Instant newDeadline = TestClock.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    taskService.complete(followUp.getId(), Map.of("intakeFollowUp", "EXTEND",
-        "extendedIntakeDeadline", Date.from(newDeadline)));
+    taskService.complete(followUp.getId(), ProcessVariable.map(IntakeProcess.INTAKE_FOLLOW_UP.with("EXTEND"),
+        IntakeProcess.EXTENDED_INTAKE_DEADLINE.with(Date.from(newDeadline))));
 
     assertThat(waiting(instance)).hasSize(1);
     Job deadline = timers(instance, INTAKE_DEADLINE_TIMER).get(0);
@@ -341,7 +349,7 @@ class MediationCaseProcessTest {
     submitIntake(instance, partiesOf(instance).get(0));
 
     fireDeadline(instance);
-    complete(INTAKE_FOLLOW_UP, instance, Map.of("intakeFollowUp", "CONTINUE_WITHOUT"));
+    complete(INTAKE_FOLLOW_UP, instance, ProcessVariable.map(IntakeProcess.INTAKE_FOLLOW_UP.with("CONTINUE_WITHOUT")));
 
     assertThat(tasks(instance, INTAKE_CONVERSATION)).hasSize(1);
     assertThat(waiting(instance)).isEmpty();
@@ -356,7 +364,7 @@ class MediationCaseProcessTest {
 
     List<Job> deadlines = timers(instance, INTAKE_DEADLINE_TIMER);
     managementService.executeJob(deadlines.get(0).getId());
-    complete(INTAKE_FOLLOW_UP, instance, Map.of("intakeFollowUp", "STOP"));
+    complete(INTAKE_FOLLOW_UP, instance, ProcessVariable.map(IntakeProcess.INTAKE_FOLLOW_UP.with("STOP")));
 
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.STOPPED);
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getStatus()).isEqualTo(CaseStatus.STOPPED);
@@ -395,7 +403,8 @@ class MediationCaseProcessTest {
     executeJobs(instance, INTAKE_INVITATION);
     partiesOf(instance).forEach(party -> submitIntake(instance, party));
     tasks(instance, INTAKE_CONVERSATION).forEach(task -> taskService.complete(task.getId(),
-        Map.of("conversationChannel", "PHONE", "onlineExplained", true)));
+        ProcessVariable.map(IntakeProcess.CONVERSATION_CHANNEL.with("PHONE"),
+            IntakeProcess.ONLINE_EXPLAINED.with(true))));
     executeJobs(instance, CAN_START_MAIL);
     return instance;
   }

@@ -73,7 +73,8 @@ class CoachingApiTest {
     assertThat(assessment.getDueDate()).isNotNull();
     assertThat(taskService.getIdentityLinksForTask(assessment.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("secretariat"));
-    assertThat(runtimeService.getVariable(instance.getId(), "personName")).isEqualTo("Petra Verbeek");
+    assertThat(ConflictCoachingProcess.PERSON_NAME.from(runtimeService, instance.getId()).orElse(null))
+        .isEqualTo("Petra Verbeek");
   }
 
   @Test

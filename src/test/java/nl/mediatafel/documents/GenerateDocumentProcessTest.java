@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
+import nl.mediatafel.cases.MediationAgreementProcess;
 import nl.mediatafel.cases.MediationCase;
 import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.PayerKind;
@@ -74,9 +75,10 @@ class GenerateDocumentProcessTest {
     managementService.executeJob(job.getId());
 
     StoredDocument agreement = documents.current(CASE_NUMBER, "MEDIATION_AGREEMENT").orElseThrow();
-    assertThat(runtimeService.getVariable(instance.getId(), "agreementDocumentId"))
+    assertThat(MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.from(runtimeService, instance.getId()).orElse(null))
         .isEqualTo(agreement.id().toString());
-    assertThat(UUID.fromString((String) runtimeService.getVariable(instance.getId(), "agreementDocumentId")))
+    assertThat(UUID.fromString(
+        MediationAgreementProcess.AGREEMENT_DOCUMENT_ID.required(runtimeService, instance.getId())))
         .isEqualTo(agreement.id());
     assertThat(agreement.template()).isEqualTo("mediation-agreement");
     assertThat(agreement.language()).isEqualTo("nl");

@@ -38,6 +38,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.deadlines.BusinessCalendar;
+import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
@@ -111,8 +112,8 @@ class OnlineMediationProcessTest extends ProcessScenario {
         OnlineMediationProcess.FORUM_REACTION_BUSINESS_DAYS.with(3L)));
 
     assertThat(waits(instance)).hasSize(2);
-    Date deadline = (Date) runtimeService.getVariable(instance.getId(), "forumReactionDeadline");
-    Date reminder = (Date) runtimeService.getVariable(instance.getId(), "forumReactionDeadlineReminder");
+    Date deadline = OnlineMediationProcess.FORUM_REACTION_DEADLINE.required(runtimeService, instance.getId());
+    Date reminder = OnlineMediationProcess.FORUM_REACTION_REMINDER.required(runtimeService, instance.getId());
     assertThat(reminder.toInstant()).isEqualTo(calendar.subtractBusinessDays(deadline.toInstant(), 3));
     assertThat(timers(instance, REACTION_REMINDER_TIMER)).hasSize(2)
         .allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(reminder));
@@ -169,7 +170,7 @@ class OnlineMediationProcessTest extends ProcessScenario {
       forum.post(thread, ForumParticipant.party(caseNumber, all.get(i).getId()), "Reactie " + i);
     }
     assertThat(waits(instance)).hasSize(1);
-    assertThat(runtimeService.getVariable(waits(instance).get(0), "partyId"))
+    assertThat(CaseVariables.PARTY_ID.from(runtimeService, waits(instance).get(0)).orElse(null))
         .isEqualTo(all.get(29).getId().toString());
     forum.post(ForumThread.joint(caseNumber), ForumParticipant.party(caseNumber, all.get(29).getId()), "Laatste");
     assertThat(instance).isWaitingAt(CLOSE_FORUM_ROUND);
@@ -202,13 +203,13 @@ class OnlineMediationProcessTest extends ProcessScenario {
     Task missing = task(instance, REACTION_MISSING);
     assertThat(missing).hasCandidateUser(MEDIATOR);
     assertThat(formRef(missing)).isEqualTo("online-reaction-missing");
-    assertThat(taskService.getVariable(missing.getId(), "partyName")).isEqualTo(silent.getName());
+    assertThat(IntakeProcess.PARTY_NAME.from(taskService, missing.getId()).orElse(null)).isEqualTo(silent.getName());
     Instant before = TestClock.now();
     taskService.complete(missing.getId(), ProcessVariable.map(OnlineMediationProcess.REACTION_FOLLOW_UP.with("EXTEND"),
         OnlineMediationProcess.REACTION_EXTENSION_BUSINESS_DAYS.with(4L)));
 
     assertThat(waits(instance)).as("waiting again for the same party").singleElement()
-        .satisfies(wait -> assertThat(runtimeService.getVariable(wait, "partyId"))
+        .satisfies(wait -> assertThat(CaseVariables.PARTY_ID.from(runtimeService, wait).orElse(null))
             .isEqualTo(silent.getId().toString()));
     Job newDeadline = timer(instance, REACTION_DEADLINE_TIMER);
     assertThat(newDeadline.getDuedate().toInstant())
@@ -243,7 +244,8 @@ class OnlineMediationProcessTest extends ProcessScenario {
     forum.post(ForumThread.caucus(caseNumber, second.getId()), ForumParticipant.party(caseNumber, second.getId()),
         "Goed, dank u.");
     assertThat(waits(instance)).hasSize(2).allSatisfy(wait ->
-        assertThat(runtimeService.getVariable(wait, "partyId")).isNotEqualTo(second.getId().toString()));
+        assertThat(CaseVariables.PARTY_ID.from(runtimeService, wait)
+            .orElse(null)).isNotEqualTo(second.getId().toString()));
 
     assertThatThrownBy(() -> forum.post(ForumThread.caucus(caseNumber, second.getId()),
         ForumParticipant.party(caseNumber, all.get(0).getId()), "Meelezen?"))

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
 import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ProcessScenario;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -31,9 +31,9 @@ class IntakeConversationTest extends ProcessScenario {
     ProcessInstance instance = withConversationsToHold();
     List<Party> all = partiesOf(instance.getBusinessKey());
     for (Party party : all) {
-      taskService.complete(conversationWith(instance, party).getId(), Map.of(
-          "conversationChannel", "VIDEO", "onlineExplained", true,
-          "conversationNotes", "Vertrouwelijk over " + party.getName()));
+      taskService.complete(conversationWith(instance, party).getId(), ProcessVariable.map(
+          IntakeProcess.CONVERSATION_CHANNEL.with("VIDEO"), IntakeProcess.ONLINE_EXPLAINED.with(true),
+          IntakeProcess.CONVERSATION_NOTES.with("Vertrouwelijk over " + party.getName())));
     }
 
     for (Party party : all) {
@@ -62,8 +62,9 @@ class IntakeConversationTest extends ProcessScenario {
     Party first = partiesOf(instance.getBusinessKey()).get(0);
     Task task = conversationWith(instance, first);
 
-    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("conversationChannel", "CARRIER_PIGEON",
-        "onlineExplained", true))).hasMessageContaining("Gevoerd via");
+    assertThatThrownBy(() -> taskService.complete(task.getId(), ProcessVariable.map(
+        IntakeProcess.CONVERSATION_CHANNEL.with("CARRIER_PIGEON"),
+        IntakeProcess.ONLINE_EXPLAINED.with(true)))).hasMessageContaining("Gevoerd via");
     assertThat(conversations.findByPartyId(first.getId())).isEmpty();
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
   }
@@ -87,7 +88,7 @@ class IntakeConversationTest extends ProcessScenario {
   private Task conversationWith(ProcessInstance instance, Party party) {
     return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_CONVERSATION).list().stream()
-        .filter(task -> party.getName().equals(taskService.getVariable(task.getId(), "partyName")))
+        .filter(task -> party.getName().equals(IntakeProcess.PARTY_NAME.from(taskService, task.getId()).orElse(null)))
         .findFirst().orElseThrow();
   }
 }

@@ -17,10 +17,10 @@ import nl.mediatafel.platform.ProcessJobs;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.portal.PortalAction;
-import nl.mediatafel.process.CaseVariables;
-import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.portal.PortalLink.Audience;
 import nl.mediatafel.portal.PortalLinks;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -98,7 +98,8 @@ class IntakePortalTest {
     assertThat(sent.statusCode()).isEqualTo(303);
     assertThat(browser.get(link).body()).contains("Uw vragenlijst is verstuurd", "readonly");
     assertThat(conversations()).singleElement().satisfies(task ->
-        assertThat(taskService.getVariable(task.getId(), "partyId")).isEqualTo(jan.getId().toString()));
+        assertThat(CaseVariables.PARTY_ID.from(taskService, task.getId()).orElse(null))
+            .isEqualTo(jan.getId().toString()));
 
     HttpResponse<String> again = browser.post(link, browser.get(link).body(), "action=submit&whatHappened=anders");
     assertThat(again.statusCode()).isEqualTo(303);

@@ -23,6 +23,7 @@ import nl.mediatafel.platform.ProcessScenario;
 import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.StaffBrowser;
 import nl.mediatafel.platform.TestMailServer;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -94,7 +95,8 @@ class EndedCaseLinksTest extends ProcessScenario {
     assertThat(new PortalBrowser(port).get(links.get(address("emma"))).statusCode())
         .as("the other party's link works until the termination is recorded").isEqualTo(200);
     taskService.complete(task(instance, TerminationProcess.Elements.RECORD_TERMINATION).getId(),
-        Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
+        ProcessVariable.map(TerminationProcess.TERMINATION_REASON.with("PARTY_WITHDREW"),
+            MediationCaseProcess.REFER_BACK.with(false)));
     assertThat(instance).as("no hours spent: no cost statement").isEnded()
         .hasPassed(MediationCaseProcess.Elements.TERMINATED);
     assertThat(passedInCase(instance, TerminationProcess.Elements.TERMINATION_COST_STATEMENT)).isFalse();
@@ -115,7 +117,7 @@ class EndedCaseLinksTest extends ProcessScenario {
     }
     String followUp = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(IntakeProcess.Elements.INTAKE_FOLLOW_UP).list().get(0).getId();
-    taskService.complete(followUp, Map.of("intakeFollowUp", IntakeProcess.STOP));
+    taskService.complete(followUp, ProcessVariable.map(IntakeProcess.INTAKE_FOLLOW_UP.with(IntakeProcess.STOP)));
     assertThat(instance).isEnded().hasPassed(MediationCaseProcess.Elements.STOPPED);
 
     assertEnded(instance.getBusinessKey(), "STOPPED", links, jan, sanne, pageBeforeTheEnd);

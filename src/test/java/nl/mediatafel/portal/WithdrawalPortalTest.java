@@ -6,9 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import nl.mediatafel.cases.CaseRequests;
 import nl.mediatafel.cases.MediationCaseProcess;
-import nl.mediatafel.cases.Withdrawals;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.PartyRepository;
+import nl.mediatafel.cases.Withdrawals;
 import nl.mediatafel.intake.IntakeProcess;
 import nl.mediatafel.platform.CaseFixtures;
 import nl.mediatafel.platform.MediatafelTest;
@@ -64,7 +64,8 @@ class WithdrawalPortalTest {
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).contains("U bent gestopt met de mediation");
     assertThat(parties.findById(jan.getId()).orElseThrow().isActive()).isFalse();
-    assertThat(runtimeService.getVariable(instance.getId(), "withdrawnPartyId")).isEqualTo(jan.getId().toString());
+    assertThat(Withdrawals.WITHDRAWN_PARTY_ID.from(runtimeService, instance.getId()).orElse(null))
+        .isEqualTo(jan.getId().toString());
     List<String> running = runtimeService.getActiveActivityIds(instance.getId());
     assertThat(running).contains(MediationCaseProcess.Elements.CANCEL_PLANNED_SESSIONS)
         .doesNotContain(IntakeProcess.Elements.WAIT_FOR_INTAKE);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,9 +45,9 @@ class StaffAuthorizationTest {
     deploymentId = repositoryService.createDeployment().name("authorization-test")
         .addClasspathResource("test-models/mediator-task.bpmn").deploy().getId();
     annasCase = runtimeService.startProcessInstanceByKey("test-mediator-task", "MED-TEST-0001",
-        Map.of("mediator", "anna"));
+        ProcessVariable.map(CaseVariables.MEDIATOR.with("anna")));
     bramsCase = runtimeService.startProcessInstanceByKey("test-mediator-task", "MED-TEST-0002",
-        Map.of("mediator", "bram"));
+        ProcessVariable.map(CaseVariables.MEDIATOR.with("bram")));
   }
 
   @AfterEach

@@ -39,6 +39,7 @@ import nl.mediatafel.cases.MediationCaseRepository;
 import nl.mediatafel.cases.Party;
 import nl.mediatafel.cases.Route;
 import nl.mediatafel.cases.TerminationProcess;
+import nl.mediatafel.cases.Withdrawals;
 import nl.mediatafel.closing.ClosingProcess;
 import nl.mediatafel.deadlines.BusinessCalendar;
 import nl.mediatafel.documents.DocumentService;
@@ -153,8 +154,9 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     Task paperCopies = task(instance, SEND_PAPER_COPIES);
     assertThat(paperCopies).hasCandidateGroup("secretariat");
-    taskService.complete(paperCopies.getId(), Map.of("paperCopiesSentOn", TestClock.today().toString(),
-        "paperCopiesChecked", true));
+    taskService.complete(paperCopies.getId(), ProcessVariable.map(
+        SettlementProcess.PAPER_COPIES_SENT_ON.with(TestClock.today().toString()),
+        SettlementProcess.PAPER_COPIES_CHECKED.with(true)));
     TestMailServer.purge();
     ProcessJobs.executeAt(managementService, instance, SIGNED_SETTLEMENT_MAIL);
     ReceivedMail signed = mailTo("emma.settle@example.co.uk");
@@ -283,9 +285,9 @@ class SettlementAndClosingTest extends ProcessScenario {
         .hasNotPassed(MediationCaseProcess.Elements.SETTLEMENT);
     Task record = task(instance, MediationCaseProcess.Elements.RECORD_NO_AGREEMENT);
     assertThat(record).hasCandidateUser("anna");
-    taskService.complete(record.getId(), Map.of("terminationNote",
-        "Wel afspraken over de omgang; geen akkoord over de schutting.",
-        "referBack", true));
+    taskService.complete(record.getId(), ProcessVariable.map(
+        MediationCaseProcess.TERMINATION_NOTE.with("Wel afspraken over de omgang; geen akkoord over de schutting."),
+        MediationCaseProcess.REFER_BACK.with(true)));
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
     StoredDocument costs = documents.current(instance.getBusinessKey(), "COST_STATEMENT").orElseThrow();
     assertThat(PdfText.of(costs.content())).as("1.75 hours × € 120.00").contains("1,75", "210,00");
@@ -304,17 +306,20 @@ class SettlementAndClosingTest extends ProcessScenario {
     Task choose = task(instance, CHOOSE_ROUTE);
     assertThat(choose).hasCandidateUser("anna");
     assertThat(choose.getDueDate()).as("two business days, from setDeadline")
-        .isEqualTo(runtimeService.getVariable(instance.getId(), "routeChoiceDeadline"));
+        .isEqualTo(MediationCaseProcess.ROUTE_CHOICE_DEADLINE.from(runtimeService, instance.getId()).orElse(null));
     java.time.ZonedDateTime due = choose.getDueDate().toInstant().atZone(ZoneId.of("Europe/Amsterdam"));
     assertThat(due.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
     assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
 
-    assertThatThrownBy(() -> taskService.complete(choose.getId(), Map.of("newRoute", "FACE_TO_FACE",
-        "routeSwitchReason", "Toch weer aan tafel"))).hasMessageContaining("Nieuwe route: dit is de huidige route");
-    assertThatThrownBy(() -> taskService.complete(choose.getId(), Map.of("newRoute", "HYBRID",
-        "routeSwitchReason", " "))).hasMessageContaining("Reden");
-    taskService.complete(choose.getId(), Map.of("newRoute", "HYBRID",
-        "routeSwitchReason", "Partijen willen de laatste bijeenkomst deels online."));
+    assertThatThrownBy(() -> taskService.complete(choose.getId(), ProcessVariable.map(
+        MediationCaseProcess.NEW_ROUTE.with("FACE_TO_FACE"),
+        MediationCaseProcess.ROUTE_SWITCH_REASON.with("Toch weer aan tafel"))))
+        .hasMessageContaining("Nieuwe route: dit is de huidige route");
+    assertThatThrownBy(() -> taskService.complete(choose.getId(), ProcessVariable.map(
+        MediationCaseProcess.NEW_ROUTE.with("HYBRID"),
+        MediationCaseProcess.ROUTE_SWITCH_REASON.with(" ")))).hasMessageContaining("Reden");
+    taskService.complete(choose.getId(), ProcessVariable.map(MediationCaseProcess.NEW_ROUTE.with("HYBRID"),
+        MediationCaseProcess.ROUTE_SWITCH_REASON.with("Partijen willen de laatste bijeenkomst deels online.")));
 
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getRoute()).isEqualTo(Route.HYBRID);
     holdSession(instance, 1.5, FaceToFaceProcess.AGREEMENT);
@@ -329,8 +334,9 @@ class SettlementAndClosingTest extends ProcessScenario {
     ProcessInstance instance = CaseFixtures.atSessions(requests, runtimeService, taskService, REQUEST,
         "FACE_TO_FACE", "anna");
     holdSession(instance, 2.0, FaceToFaceProcess.SWITCH_ROUTE);
-    taskService.complete(task(instance, CHOOSE_ROUTE).getId(), Map.of("newRoute", "ONLINE_ASYNC",
-        "routeSwitchReason", "Emma verhuist naar Engeland; verder via het forum."));
+    taskService.complete(task(instance, CHOOSE_ROUTE).getId(), ProcessVariable.map(
+        MediationCaseProcess.NEW_ROUTE.with("ONLINE_ASYNC"),
+        MediationCaseProcess.ROUTE_SWITCH_REASON.with("Emma verhuist naar Engeland; verder via het forum.")));
 
     ProcessJobs.executeAt(managementService, instance, MediationCaseProcess.Elements.ONLINE);
     ProcessInstance online = called(instance, MediationCaseProcess.Elements.ONLINE, OnlineMediationProcess.KEY);
@@ -391,7 +397,7 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(report).hasCandidateUser("bram");
     taskService.complete(report.getId(), ProcessVariable.map(SessionProcess.SESSION_HOURS.with(2.0),
         SessionProcess.SESSION_SUMMARY.with("Goed gesprek"),
-            OnlineMediationProcess.NEXT_STEP.with(OnlineMediationProcess.AGREEMENT)));
+        OnlineMediationProcess.NEXT_STEP.with(OnlineMediationProcess.AGREEMENT)));
 
     assertThat(stage(instance, SettlementProcess.KEY)).isWaitingAt(DRAFT_SETTLEMENT);
     assertThat(task(instance, DRAFT_SETTLEMENT)).hasCandidateUser("bram");
@@ -410,7 +416,7 @@ class SettlementAndClosingTest extends ProcessScenario {
 
     runtimeService.createMessageCorrelation(MediationCaseProcess.Messages.PARTY_WITHDREW)
         .processInstanceBusinessKey(instance.getBusinessKey())
-        .setVariable("withdrawnPartyId", partiesOf(instance).get(1).getId().toString())
+        .setVariable(Withdrawals.WITHDRAWN_PARTY_ID.name(), partiesOf(instance).get(1).getId().toString())
         .correlate();
 
     assertThat(sessions).isEnded();
@@ -419,7 +425,8 @@ class SettlementAndClosingTest extends ProcessScenario {
     assertThat(received()).extracting(ReceivedMail::to)
         .contains("jan.settle@example.nl", "emma.settle@example.co.uk");
     taskService.complete(task(instance, TerminationProcess.Elements.RECORD_TERMINATION).getId(),
-        Map.of("terminationReason", "PARTY_WITHDREW", "referBack", false));
+        ProcessVariable.map(TerminationProcess.TERMINATION_REASON.with("PARTY_WITHDREW"),
+            MediationCaseProcess.REFER_BACK.with(false)));
     assertThat(status(instance)).isEqualTo("TERMINATED");
     assertThat(cases.findById(instance.getBusinessKey()).orElseThrow().getHoursSpent())
         .as("the hours of the route cut short count").isEqualByComparingTo("1.5");
@@ -463,7 +470,8 @@ class SettlementAndClosingTest extends ProcessScenario {
         .execute();
     holdSession(instance, 1.0, FaceToFaceProcess.NO_AGREEMENT);
     taskService.complete(task(instance, MediationCaseProcess.Elements.RECORD_NO_AGREEMENT).getId(),
-        Map.of("terminationNote", "Geen akkoord.", "referBack", false));
+        ProcessVariable.map(MediationCaseProcess.TERMINATION_NOTE.with("Geen akkoord."),
+            MediationCaseProcess.REFER_BACK.with(false)));
     ProcessJobs.executeAt(managementService, instance, MAKE_COST_STATEMENT);
 
     String costs = PdfText.of(documents.current(caseNumber, "COST_STATEMENT").orElseThrow().content());
@@ -479,7 +487,8 @@ class SettlementAndClosingTest extends ProcessScenario {
     holdSession(instance, 1.0, FaceToFaceProcess.AGREEMENT);
     Task draft = task(instance, DRAFT_SETTLEMENT);
 
-    assertThatThrownBy(() -> taskService.complete(draft.getId(), Map.of("settlementPoints", " \n \n")))
+    assertThatThrownBy(() -> taskService.complete(draft.getId(), ProcessVariable.map(
+        SettlementProcess.SETTLEMENT_POINTS.with(" \n \n"))))
         .hasMessageContaining("Afspraken: schrijf ten minste één afspraak op");
     assertThat(task(instance, DRAFT_SETTLEMENT).getId()).isEqualTo(draft.getId());
     assertThat(drafts.currentPoints(instance.getBusinessKey())).isEmpty();
@@ -497,8 +506,9 @@ class SettlementAndClosingTest extends ProcessScenario {
         .forEach(job -> managementService.executeJob(job.getId()));
     Task followUp = taskService.createTaskQuery().processInstanceId(signing.getId())
         .taskDefinitionKey(SigningProcess.Elements.FOLLOW_UP).list().get(0);
-    taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.CANCEL,
-        "signingCancelReason", "Emma wil de tekst niet tekenen."));
+    taskService.complete(followUp.getId(), ProcessVariable.map(
+        SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.CANCEL),
+        SigningProcess.SIGNING_CANCEL_REASON.with("Emma wil de tekst niet tekenen.")));
 
     assertThat(passedInCase(instance, SettlementProcess.Elements.SETTLEMENT_NOT_SIGNED)).isTrue();
     assertThat(passedInCase(instance, SEND_PAPER_COPIES)).isFalse();
@@ -515,7 +525,7 @@ class SettlementAndClosingTest extends ProcessScenario {
         "FACE_TO_FACE", "anna");
     holdSession(instance, 2.0, FaceToFaceProcess.AGREEMENT);
     taskService.complete(task(instance, DRAFT_SETTLEMENT).getId(),
-        Map.of("settlementPoints", "Jan snoeit de takken voor 1 maart."));
+        ProcessVariable.map(SettlementProcess.SETTLEMENT_POINTS.with("Jan snoeit de takken voor 1 maart.")));
     ProcessJobs.executeAt(managementService, instance, MAKE_SETTLEMENT);
     ProcessJobs.executeAt(managementService, instance, SETTLEMENT_REVIEW_MAIL);
     return instance;

@@ -42,6 +42,7 @@ import nl.mediatafel.platform.ReceivedMail;
 import nl.mediatafel.platform.TestClock;
 import nl.mediatafel.platform.TestMailServer;
 import nl.mediatafel.process.CaseVariables;
+import nl.mediatafel.process.ProcessVariable;
 import nl.mediatafel.signing.SigningCases.SigningCase;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -198,7 +199,7 @@ class SigningProcessTest {
     Instant before = TestClock.now();
     ProcessInstance instance = start(signingCase);
 
-    Instant deadline = ((Date) runtimeService.getVariable(instance.getId(), "signingDeadline")).toInstant();
+    Instant deadline = SigningProcess.SIGNING_DEADLINE.required(runtimeService, instance.getId()).toInstant();
     assertThat(deadline).isEqualTo(calendar.addBusinessDays(before, 10));
     executeJobs(instance, SIGNING_REQUEST_MAIL);
     assertThat(timers(instance, DEADLINE_TIMER)).hasSize(2)
@@ -224,12 +225,14 @@ class SigningProcessTest {
       assertThat(JSON.readTree(form).path("id").asText()).as("the deployed Camunda Form")
           .isEqualTo("signing-follow-up");
     }
-    assertThat(taskService.getVariable(followUp.getId(), "signerName"))
+    assertThat(SigningProcess.SIGNER_NAME.from(taskService, followUp.getId()).orElse(null))
         .isEqualTo(late.getName() + " (" + late.getEmail() + ")");
-    assertThat(taskService.getVariable(followUp.getId(), "caseNumber")).isEqualTo(signingCase.caseNumber());
+    assertThat(SigningProcess.CASE_NUMBER.from(taskService, followUp.getId()).orElse(null))
+        .isEqualTo(signingCase.caseNumber());
     Instant newDeadline = TestClock.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    taskService.complete(followUp.getId(), Map.of("signingFollowUp", SigningProcess.EXTEND,
-        "signingExtendedDeadline", Date.from(newDeadline)));
+    taskService.complete(followUp.getId(), ProcessVariable.map(
+        SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.EXTEND),
+        SigningProcess.SIGNING_EXTENDED_DEADLINE.with(Date.from(newDeadline))));
 
     assertThat(waiting(instance)).hasSize(2);
     assertThat(runtimeService.getVariables(instance.getId())).as("the answers in the form stay with the signer")
@@ -255,8 +258,9 @@ class SigningProcessTest {
 
     fireDeadline(instance, late);
     LocalDate newDate = TestClock.today().plusDays(20);
-    taskService.complete(followUp(instance, late).getId(), Map.of("signingFollowUp", SigningProcess.EXTEND,
-        "signingExtendedDeadline", newDate.toString()));
+    taskService.complete(followUp(instance, late).getId(), ProcessVariable.map(
+        SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.EXTEND),
+        SigningProcess.SIGNING_EXTENDED_DEADLINE.with(newDate.toString())));
 
     assertThat(timer(instance, DEADLINE_TIMER, late).getDuedate().toInstant())
         .isEqualTo(calendar.endOfWorkingDay(newDate));
@@ -271,8 +275,8 @@ class SigningProcessTest {
     fireDeadline(instance, late);
     Task followUp = followUp(instance, late);
 
-    Map<String, Object> yesterday = Map.of("signingFollowUp", SigningProcess.EXTEND,
-        "signingExtendedDeadline", Date.from(TestClock.now().minus(1, ChronoUnit.DAYS)));
+    Map<String, Object> yesterday = ProcessVariable.map(SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.EXTEND),
+        SigningProcess.SIGNING_EXTENDED_DEADLINE.with(Date.from(TestClock.now().minus(1, ChronoUnit.DAYS))));
     assertThatThrownBy(() -> taskService.complete(followUp.getId(), yesterday))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("in de toekomst");
     assertThat(followUp(instance, late).getId()).isEqualTo(followUp.getId());
@@ -287,8 +291,10 @@ class SigningProcessTest {
 
     fireDeadline(instance, onPaper);
     LocalDate receivedOn = TestClock.today();
-    completeAs("sanne", followUp(instance, onPaper), Map.of("signingFollowUp", SigningProcess.PAPER,
-        "paperSignatureReceivedOn", receivedOn.toString(), "paperSignatureChecked", true));
+    completeAs("sanne", followUp(instance, onPaper), ProcessVariable.map(
+        SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.PAPER),
+        SigningProcess.PAPER_SIGNATURE_RECEIVED_ON.with(receivedOn.toString()),
+        SigningProcess.PAPER_SIGNATURE_CHECKED.with(true)));
 
     Signature paper = signatures.find(signingCase.agreement().id(), onPaper.getId()).orElseThrow();
     assertThat(paper.method()).isEqualTo(SignatureMethod.PAPER);
@@ -334,8 +340,9 @@ class SigningProcessTest {
     fireDeadline(instance, onPaper);
     Task followUp = followUp(instance, onPaper);
 
-    Map<String, Object> paper = Map.of("signingFollowUp", SigningProcess.PAPER,
-        "paperSignatureReceivedOn", TestClock.today().toString(), "paperSignatureChecked", true);
+    Map<String, Object> paper = ProcessVariable.map(SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.PAPER),
+        SigningProcess.PAPER_SIGNATURE_RECEIVED_ON.with(TestClock.today().toString()),
+        SigningProcess.PAPER_SIGNATURE_CHECKED.with(true));
     assertThatThrownBy(() -> taskService.complete(followUp.getId(), paper))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("aangemelde medewerker");
     assertThat(signatures.find(signingCase.agreement().id(), onPaper.getId())).isEmpty();
@@ -352,8 +359,9 @@ class SigningProcessTest {
     fireDeadline(instance, signingCase.party(1));
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list()).hasSize(2);
 
-    taskService.complete(followUp(instance, signingCase.party(0)).getId(), Map.of(
-        "signingFollowUp", SigningProcess.CANCEL, "signingCancelReason", "De partijen willen de tekst aanpassen."));
+    taskService.complete(followUp(instance, signingCase.party(0)).getId(), ProcessVariable.map(
+        SigningProcess.SIGNING_FOLLOW_UP.with(SigningProcess.CANCEL),
+        SigningProcess.SIGNING_CANCEL_REASON.with("De partijen willen de tekst aanpassen.")));
 
     assertThat(instance).isEnded().hasPassed(SigningProcess.Elements.SIGNING_CANCELLED)
         .hasNotPassed(SigningProcess.Elements.ALL_SIGNED);

@@ -3,11 +3,12 @@ package nl.mediatafel.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.mediatafel.cases.MediationCaseProcess;
 import nl.mediatafel.platform.MediatafelTest;
+import nl.mediatafel.process.ProcessVariable;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -44,13 +45,13 @@ class RouteAdviceTest {
   void advisesARoute(boolean safetyConcern, String escalation, boolean anyPartyAbroad, String conflictType,
       int partyCount, String preferredRoute, String expectedRoute, String situation) {
     DmnDecisionResultEntries advice = decisionService.evaluateDecisionByKey("route-advice")
-        .variables(Map.of(
-            "safetyConcern", safetyConcern,
-            "escalation", escalation,
-            "anyPartyAbroad", anyPartyAbroad,
-            "conflictType", conflictType,
-            "partyCount", partyCount,
-            "preferredRoute", preferredRoute))
+        .variables(ProcessVariable.map(
+            MediationCaseProcess.SAFETY_CONCERN.with(safetyConcern),
+            MediationCaseProcess.ESCALATION.with(escalation),
+            MediationCaseProcess.ANY_PARTY_ABROAD.with(anyPartyAbroad),
+            MediationCaseProcess.CONFLICT_TYPE.with(conflictType),
+            MediationCaseProcess.PARTY_COUNT.with(partyCount),
+            MediationCaseProcess.PREFERRED_ROUTE.with(preferredRoute)))
         .evaluate()
         .getSingleResult();
 
@@ -63,8 +64,10 @@ class RouteAdviceTest {
   @Test
   void everyAdviceCarriesADutchReason() {
     DmnDecisionResultEntries advice = decisionService.evaluateDecisionByKey("route-advice")
-        .variables(Map.of("safetyConcern", false, "escalation", "LOW", "anyPartyAbroad", false,
-            "conflictType", "OTHER", "partyCount", 2, "preferredRoute", "NO_PREFERENCE"))
+        .variables(ProcessVariable.map(MediationCaseProcess.SAFETY_CONCERN.with(false),
+            MediationCaseProcess.ESCALATION.with("LOW"), MediationCaseProcess.ANY_PARTY_ABROAD.with(false),
+            MediationCaseProcess.CONFLICT_TYPE.with("OTHER"), MediationCaseProcess.PARTY_COUNT.with(2),
+            MediationCaseProcess.PREFERRED_ROUTE.with("NO_PREFERENCE")))
         .evaluate().getSingleResult();
     assertThat((String) advice.getEntry("reason")).contains("aan tafel");
   }
